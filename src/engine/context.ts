@@ -1,0 +1,122 @@
+import type { EngineEvent } from '../store/write-path.js'
+import type { ProjectStore } from '../store/project-store.js'
+import type { Params } from './read-params.js'
+import type { RouteSpec } from './route-spec.js'
+
+/** A user as stored (internal fields included). Services render it through the `user` model. */
+export interface UserRecord {
+  $id: string
+  $createdAt: string
+  $updatedAt: string
+  name: string
+  email?: string
+  phone?: string
+  password?: string
+  hash?: string
+  hashOptions?: Record<string, unknown>
+  registration: string
+  status: boolean
+  labels: string[]
+  passwordUpdate?: string
+  emailVerification: boolean
+  phoneVerification: boolean
+  mfa: boolean
+  prefs: Record<string, unknown>
+  accessedAt: string
+  [key: string]: unknown
+}
+
+export interface SessionRecord {
+  $id: string
+  $createdAt: string
+  $updatedAt: string
+  userId: string
+  expire: string
+  provider: string
+  providerUid: string
+  secretHash: string
+  factors: string[]
+  [key: string]: unknown
+}
+
+export interface ApiKey {
+  secret: string
+  scopes: readonly string[] | '*'
+}
+
+/** Who is calling, resolved once per request. */
+export interface Caller {
+  user: UserRecord | null
+  session: SessionRecord | null
+  key: ApiKey | null
+  /** The request authenticated with `X-Appwrite-JWT`. */
+  jwt: boolean
+  roles: string[]
+  scopes: readonly string[] | '*'
+}
+
+/** Project settings the emulator can be configured with (Appwrite's `auths.*` policies and keys). */
+export interface ProjectSettings {
+  name?: string
+  apiKeys?: ApiKey[]
+  auth?: {
+    /** Session length in seconds (default one year). */
+    duration?: number
+    /** Sessions kept per user (default 10). */
+    maxSessions?: number
+    /** Maximum number of users, 0 = unlimited. */
+    limit?: number
+    passwordHistory?: number
+    personalDataCheck?: boolean
+  }
+}
+
+export interface Clock {
+  now(): Date
+}
+
+/** Everything a route handler gets. Handlers return data (rendered as the route's model) or a `Reply`. */
+export interface RequestContext {
+  request: Request
+  url: URL
+  route: RouteSpec
+  params: Params
+  projectId: string
+  settings: ProjectSettings
+  store: ProjectStore
+  caller: Caller
+  format: string
+  now: Date
+  /** Response headers the handler adds (e.g. `X-Fallback-Cookies`). */
+  headers: Headers
+  userAgent: string
+  ip: string
+  newId(): string
+  jwtSecret(): Promise<Uint8Array>
+  /** Builds an event for `writer.emit`, stamped with this project and the time. */
+  event(events: string[], model: string, payload: Record<string, unknown>, readRoles: string[]): EngineEvent
+}
+
+export type Handler = (ctx: RequestContext) => Promise<unknown>
+
+/** A service: the stores it needs and the handlers it binds, by the spec's operationId. */
+export interface ServiceDefinition {
+  name: string
+  stores?: Record<string, string>
+  routes: Record<string, Handler>
+}
+
+/** Lets a handler choose status, headers or a raw body instead of the route's default rendering. */
+export class Reply {
+  constructor(
+    readonly init: {
+      status?: number
+      body?: unknown
+      model?: string | null
+      headers?: Record<string, string>
+      response?: Response
+    },
+  ) {}
+}
+
+export const reply = (init: Reply['init']) => new Reply(init)

@@ -1,0 +1,1 @@
+export { AppwriteError, invalidParam, missingParam, type ErrorType } from './appwrite-error.js'

@@ -1,0 +1,9 @@
+import type { ServiceDefinition } from '../engine/context.js'
+import { accountService } from './account/index.js'
+import { usersService } from './users/index.js'
+
+/** Every service offwrite serves. Each lives in its own folder and owns its stores and routes. */
+export const allServices: ServiceDefinition[] = [
+  usersService,
+  accountService,
+]
