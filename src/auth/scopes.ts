@@ -12,3 +12,33 @@ export const USER_SCOPES: readonly string[] = [
   'executions.read', 'execution.read', 'targets.read', 'targets.write', 'subscribers.read', 'subscribers.write',
   'assistant.read', 'rules.read',
 ]
+
+const RESOURCE_SCOPES: Array<[RegExp, string]> = [
+  [/\/(documents|rows)(\/|$)/, '$1'],
+  [/\/(attributes|columns)(\/|$)/, '$1'],
+  [/\/indexes(\/|$)/, 'indexes'],
+  [/\/(collections|tables)(\/|$)/, '$1'],
+  [/^\/storage\/buckets\/[^/]+\/files/, 'files'],
+  [/^\/storage\/buckets/, 'buckets'],
+  [/^\/(databases|tablesdb)/, 'databases'],
+  [/^\/users/, 'users'],
+  [/^\/teams/, 'teams'],
+  [/^\/functions\/[^/]+\/executions/, 'execution'],
+  [/^\/functions/, 'functions'],
+  [/^\/messaging/, 'messages'],
+  [/^\/tokens/, 'tokens'],
+]
+
+/**
+ * The scopes a route needs. Client routes name theirs in the spec; server-only routes do not, so the scope is
+ * derived from the resource the path names, as Appwrite's scope names go (`users.read`, `documents.write`, …).
+ */
+export const routeScopes = (route: { path: string; method: string; scopes: string[] }): string[] => {
+  if (route.scopes.length) return route.scopes
+  const action = route.method === 'GET' ? 'read' : 'write'
+  for (const [pattern, scope] of RESOURCE_SCOPES) {
+    const match = pattern.exec(route.path)
+    if (match) return [`${scope.replace('$1', match[1] ?? '')}.${action}`]
+  }
+  return []
+}

@@ -1,3 +1,4 @@
+import { routeScopes } from '../auth/scopes.js'
 import { AppwriteError } from '../errors/index.js'
 import { renderModel } from '../formats/index.js'
 import { readFormat } from '../formats/versions.js'
@@ -51,15 +52,16 @@ const API_PREFIX = /^(.*?)\/v1(?=\/|$)/
 
 const hasScope = (caller: Caller, route: RouteSpec): boolean => {
   if (caller.scopes === '*') return true
-  // Server-only routes are not in the client spec: they need an API key.
-  if (route.source === 'server') return false
-  return route.scopes.length === 0 || route.scopes.some((scope) => caller.scopes.includes(scope))
+  // Server-only routes are not in the client spec: only API keys may call them.
+  if (route.source === 'server' && !caller.key) return false
+  const needed = routeScopes(route)
+  return needed.length === 0 || needed.some((scope) => caller.scopes.includes(scope))
 }
 
 const scopeError = (caller: Caller, route: RouteSpec) => {
-  const role = caller.user ? 'users' : 'guests'
+  const role = caller.key ? 'applications' : caller.user ? 'users' : 'guests'
   const who = caller.user?.email || 'User'
-  const missing = route.scopes.length ? route.scopes : [`${route.service}.${route.method === 'GET' ? 'read' : 'write'}`]
+  const missing = routeScopes(route)
   return new AppwriteError('general_unauthorized_scope', {
     message: `${who} (role: ${role}) missing scopes (${JSON.stringify(missing)})`,
   })
