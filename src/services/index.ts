@@ -1,9 +1,11 @@
 import type { ServiceDefinition } from '../engine/context.js'
 import { accountService } from './account/index.js'
+import { pingService } from './ping/index.js'
 import { usersService } from './users/index.js'
 
 /** Every service offwrite serves. Each lives in its own folder and owns its stores and routes. */
 export const allServices: ServiceDefinition[] = [
   usersService,
   accountService,
+  pingService,
 ]

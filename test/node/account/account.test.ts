@@ -112,3 +112,54 @@ describe('account through the web SDK in Node', () => {
     expect([missing.code, missing.type]).toEqual([404, 'user_session_not_found'])
   })
 })
+
+describe('wire details', () => {
+  it('answers ping, unknown projects, missing projects and unknown routes as Appwrite', async () => {
+    const { Client } = await import('appwrite')
+    expect(await emu.client().ping()).toEqual({ message: 'Pong!' })
+    const unknownProject = await rejection(new Account(emu.client().setProject('nope')).get())
+    expect([unknownProject.code, unknownProject.type]).toEqual([404, 'project_not_found'])
+    const noProject = await rejection(new Account(new Client().setEndpoint(emu.client().config.endpoint)).get())
+    expect([noProject.code, noProject.type]).toEqual([401, 'general_access_forbidden'])
+    const res = await emu.fetch('/nothing/here')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({
+      message: expect.stringContaining('Route not found'),
+      code: 404,
+      type: 'general_route_not_found',
+      version: expect.any(String),
+    })
+  })
+
+  it('deletes answer 204 with no body, and session cookies ride on X-Fallback-Cookies', async () => {
+    await new Account(emu.client()).create({ userId: 'w', email: 'w@example.com', password: 'wire password' })
+    const login = await emu.fetch('/account/sessions/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'w@example.com', password: 'wire password' }),
+    })
+    const cookie = login.headers.get('x-fallback-cookies') ?? ''
+    expect(JSON.parse(cookie)).toEqual({ a_session_test: expect.any(String) })
+    const logout = await emu.fetch('/account/sessions/current', { method: 'DELETE', headers: { 'x-fallback-cookies': cookie } })
+    expect(logout.status).toBe(204)
+    expect(logout.headers.get('content-type')).toBeNull()
+    expect(await logout.text()).toBe('')
+    expect(logout.headers.get('x-fallback-cookies')).toBe('[]')
+  })
+
+  it('rejects a missing or mistyped parameter with general_argument_invalid', async () => {
+    const missing = await emu.fetch('/account', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'x', password: 'long enough' }),
+    })
+    expect(await missing.json()).toMatchObject({ code: 400, type: 'general_argument_invalid', message: 'Param "email" is not optional.' })
+    const mistyped = await emu.fetch('/account', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'x', email: 'x@example.com', password: 'long enough', name: 42 }),
+    })
+    expect(await mistyped.json()).toMatchObject({ code: 400, type: 'general_argument_invalid' })
+    expect(await emu.engine.store('test').then((s) => s.db.table('users').count())).toBe(0)
+  })
+})
