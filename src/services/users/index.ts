@@ -4,6 +4,7 @@ import {
   deleteUser, getPrefs, getUser, updateEmail, updateEmailVerification, updateLabels, updateName, updatePassword,
   updatePhone, updatePhoneVerification, updatePrefs, updateStatus,
 } from './manage.js'
+import { listUsers } from './list.js'
 import { deleteIdentity, getTarget, listIdentities, listLogs, listMemberships, listTargets } from './related.js'
 import { createJwt, createSession, createToken, deleteSession, deleteSessions, listSessions } from './server-sessions.js'
 import { authStores } from './stores.js'
@@ -13,6 +14,7 @@ export const usersService: ServiceDefinition = {
   name: 'users',
   stores: authStores,
   routes: {
+    usersList: listUsers,
     usersCreate: createUser,
     ...userImportRoutes,
     usersGet: getUser,

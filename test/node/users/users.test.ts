@@ -90,3 +90,25 @@ describe('Users API (API key)', () => {
     expect((await server('GET', '/users/x', undefined, 'reader')).body.type).toBe('user_not_found')
   })
 })
+
+describe('listing users', () => {
+  it('filters, orders, searches and pages with Appwrite queries', async () => {
+    emu = startNodeEmulator()
+    for (const [id, name] of [['a1', 'Ada'], ['b2', 'Bob'], ['c3', 'Cy'], ['d4', 'Dee']]) {
+      await server('POST', '/users', { userId: id, email: `${id}@example.com`, name })
+    }
+    await server('PUT', '/users/c3/labels', { labels: ['vip'] })
+    const query = (...q: string[]) => q.map((v, i) => `queries[${i}]=${encodeURIComponent(v)}`).join('&')
+    const desc = await server('GET', `/users?${query('{"method":"orderDesc","attribute":"name"}', '{"method":"limit","values":[2]}')}`)
+    expect(desc.body.total).toBe(4)
+    expect(desc.body.users.map((u: { $id: string }) => u.$id)).toEqual(['d4', 'c3'])
+    const vip = await server('GET', `/users?${query('{"method":"contains","attribute":"labels","values":["vip"]}')}`)
+    expect(vip.body.users.map((u: { $id: string }) => u.$id)).toEqual(['c3'])
+    const searched = await server('GET', '/users?search=bob')
+    expect(searched.body.users.map((u: { $id: string }) => u.$id)).toEqual(['b2'])
+    const after = await server('GET', `/users?${query('{"method":"cursorAfter","values":["b2"]}')}`)
+    expect(after.body.users.map((u: { $id: string }) => u.$id)).toEqual(['c3', 'd4'])
+    const bad = await server('GET', `/users?${query('{"method":"equal","attribute":"password","values":["x"]}')}`)
+    expect([bad.status, bad.body.type]).toEqual([400, 'general_query_invalid'])
+  })
+})
