@@ -8,7 +8,9 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector(se
 const { endpoint } = await startEmulator({ projectId: PROJECT })
 const account = new Account(new Client().setEndpoint(endpoint).setProject(PROJECT))
 
-const show = (user: Models.User<Models.Preferences> | null) => {
+type Prefs = Models.Preferences & { theme?: string }
+
+const show = (user: Models.User<Prefs> | null) => {
   $('#signed-out').hidden = !!user
   $('#signed-in').hidden = !user
   $('#status').textContent = user ? `Signed in (endpoint ${endpoint})` : `Signed out (endpoint ${endpoint})`
@@ -33,7 +35,7 @@ const show = (user: Models.User<Models.Preferences> | null) => {
   })
 }
 
-const refresh = async () => show(await account.get().catch(() => null))
+const refresh = async () => show(await account.get<Prefs>().catch(() => null))
 
 /** Runs an action, showing Appwrite's error message when it fails. */
 const act = async (action: () => Promise<unknown>) => {
