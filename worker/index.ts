@@ -1,0 +1,39 @@
+/**
+ * @module offwrite-sw — the service worker (bundled to `dist/offwrite-sw.js`, a classic script). It answers
+ * the Appwrite SDK's requests to registered endpoints from IndexedDB through one engine, and lets pages
+ * administer it over comlink.
+ */
+import * as Comlink from 'comlink'
+import { createStore } from 'idb-keyval'
+import { createEngine } from '../src/engine/index.js'
+import { EVENTS_CHANNEL, type BroadcastMessage, isPageMessage } from '../src/protocol.js'
+import { allServices } from '../src/services/index.js'
+import { createAdminApi } from './admin-api.js'
+import { EndpointRegistry } from './endpoint-registry.js'
+import { createFetchHandler } from './handle-fetch.js'
+import { SessionMemory } from './session-memory.js'
+
+const sw = self as unknown as ServiceWorkerGlobalScope
+
+const events = new BroadcastChannel(EVENTS_CHANNEL)
+const engine = createEngine({
+  services: allServices,
+  onEvents: (list) => events.postMessage({ type: 'offwrite/events', events: list } satisfies BroadcastMessage),
+})
+// The worker's own small state (endpoints, remembered sessions), apart from the projects' databases.
+const state = createStore('offwrite-worker', 'state')
+const endpoints = new EndpointRegistry(state)
+const sessions = new SessionMemory(state)
+const admin = createAdminApi(engine, endpoints, crypto.randomUUID())
+
+// Take over at once, including pages that loaded before this worker existed (notes §2d).
+sw.addEventListener('install', (event) => event.waitUntil(sw.skipWaiting()))
+sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()))
+
+sw.addEventListener('fetch', createFetchHandler({ engine, endpoints, sessions }))
+
+sw.addEventListener('message', (event) => {
+  if (!isPageMessage(event.data)) return
+  if (event.data.type === 'offwrite/connect' && event.ports[0]) Comlink.expose(admin, event.ports[0])
+  if (event.data.type === 'offwrite/claim') event.waitUntil(sw.clients.claim())
+})
