@@ -16,6 +16,7 @@ import type { RouteSpec } from './route-spec.js'
 import { Router } from './router.js'
 import { ProjectRegistry } from './projects.js'
 import { validateParams } from './validate-params.js'
+import type { RequestTrace } from './request-trace.js'
 
 export interface EngineOptions extends Partial<IndexedDbPlatform> {
   /** Services to serve (default: all of offwrite's). */
@@ -32,6 +33,8 @@ export interface EngineOptions extends Partial<IndexedDbPlatform> {
   layers?: readonly WriteLayer[]
   /** Called after each committed write with the events it made. */
   onEvents?: (events: EngineEvent[]) => void
+  /** Called after each request with what was asked, who asked and how it ended (the admin request log). */
+  onRequest?: (trace: RequestTrace) => void
 }
 
 export interface Engine {
@@ -112,6 +115,16 @@ export const createEngine = (options: EngineOptions): Engine => {
   }
 
   const handle = async (request: Request): Promise<Response> => {
+    if (!options.onRequest) return answer(request, {})
+    const started = performance.now()
+    const trace: Partial<RequestTrace> = {}
+    const response = await answer(request, trace)
+    const { projectId = null, route = null, caller = null, error = null } = trace
+    options.onRequest({ request, projectId, route, caller, error, status: response.status, durationMs: performance.now() - started })
+    return response
+  }
+
+  const answer = async (request: Request, trace: Partial<RequestTrace>): Promise<Response> => {
     const headers = baseHeaders()
     try {
       if (request.method === 'OPTIONS') return emptyResponse(headers)
@@ -121,6 +134,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       const match = router.match(request.method, path)
       if (!match) throw new AppwriteError('general_route_not_found')
       const route = match.spec
+      trace.route = route
 
       const query = readSearchParams(url.searchParams)
       const body = await readBody(request)
@@ -137,11 +151,13 @@ export const createEngine = (options: EngineOptions): Engine => {
         })
       }
       const project = await registry.get(projectId)
+      trace.projectId = projectId
       if (!project) throw new AppwriteError('project_not_found')
       const projectStore = await store(projectId)
       const now = clock()
       const jwtSecret = async () => project.jwtSecret
       const caller = await authenticate(request, projectId, projectStore, project.settings, now, jwtSecret)
+      trace.caller = caller
 
       if (!hasScope(caller, route)) throw scopeError(caller, route)
       if (caller.user && caller.user.status === false) throw new AppwriteError('user_blocked')
@@ -182,6 +198,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       const result = await handler(ctx)
       return render(ctx, result)
     } catch (error) {
+      trace.error = error
       return errorResponse(error, headers)
     }
   }

@@ -4,3 +4,4 @@ export type {
 } from './context.js'
 export { Reply, reply } from './context.js'
 export type { RouteSpec, ModelSpec, ParamSpec } from './route-spec.js'
+export type { RequestTrace } from './request-trace.js'

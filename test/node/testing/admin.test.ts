@@ -1,0 +1,125 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { describe, expect, it } from 'vitest'
+import { createAdminEngine } from '../../../src/admin/index.js'
+
+const start = (projects: Parameters<typeof createAdminEngine>[0]['projects'] = ['demo']) =>
+  createAdminEngine({ indexedDB: new IDBFactory(), IDBKeyRange, projects })
+
+const call = (engine: ReturnType<typeof start>['engine'], path: string, init: RequestInit = {}) => {
+  const headers = new Headers(init.headers)
+  headers.set('x-appwrite-project', 'demo')
+  if (init.body) headers.set('content-type', 'application/json')
+  return engine.handle(new Request(`http://x/v1${path}`, { ...init, headers }))
+}
+
+const signIn = (engine: ReturnType<typeof start>['engine'], email: string, password: string) =>
+  call(engine, '/account/sessions/email', { method: 'POST', body: JSON.stringify({ email, password }) })
+
+describe('admin API', () => {
+  it('seeds users with passwords, labels and verification through the Users API', async () => {
+    const { engine, admin } = start()
+    const result = await admin('demo').seed({
+      data: {
+        users: [
+          { $id: 'ann', email: 'Ann@example.com', password: 'ann password', name: 'Ann', labels: ['admin'], emailVerification: true },
+          { email: 'bob@example.com', password: 'bob password', status: false },
+        ],
+      },
+    })
+    expect(result.users[0]).toBe('ann')
+    expect(result.users[1]).toMatch(/^[0-9a-f]{20}$/)
+    expect((await signIn(engine, 'ann@example.com', 'ann password')).status).toBe(201)
+    const blocked = await signIn(engine, 'bob@example.com', 'bob password')
+    expect([blocked.status, (await blocked.json()).type]).toEqual([403, 'user_blocked'])
+    const ann = await admin('demo').api<{ labels: string[]; emailVerification: boolean }>('GET', '/users/ann')
+    expect(ann.labels).toEqual(['admin'])
+    expect(ann.emailVerification).toBe(true)
+    engine.close()
+  })
+
+  it('refuses a seed that breaks Appwrite rules and names the request', async () => {
+    const { engine, admin } = start()
+    const seeding = admin('demo').seed({ data: { users: [{ $id: 'x', email: 'x@example.com', password: 'short' }] } })
+    await expect(seeding).rejects.toThrow(/POST \/users → 400 general_argument_invalid: Invalid `password` param/)
+    engine.close()
+  })
+
+  it('acts as a user by id or email without their password', async () => {
+    const { engine, admin } = start()
+    await admin('demo').seed({ data: { users: [{ $id: 'cleo', email: 'cleo@example.com', password: 'cleo password' }] } })
+    const session = await admin('demo').actAs({ email: 'cleo@example.com' })
+    expect(session.userId).toBe('cleo')
+    expect(JSON.parse(session.cookieFallback)).toEqual({ a_session_demo: session.secret })
+    const me = await call(engine, '/account', { headers: session.headers })
+    expect((await me.json()).$id).toBe('cleo')
+    const viaCookie = await call(engine, '/account', { headers: { 'x-fallback-cookies': session.cookieFallback } })
+    expect(viaCookie.status).toBe(200)
+    engine.close()
+  })
+
+  it('logs each request with its status, duration, roles and the rule that refused it', async () => {
+    const { engine, admin } = start()
+    await admin('demo').seed({ data: { users: [{ $id: 'dan', email: 'dan@example.com', password: 'dan password' }] } })
+    admin('demo').clearRequests()
+    await call(engine, '/account')
+    const session = await admin('demo').actAs('dan')
+    await call(engine, '/account', { headers: session.headers })
+    await call(engine, '/users', { headers: session.headers })
+    const log = admin('demo').requests()
+    const [guest, , me, users] = log
+    expect(guest).toMatchObject({ method: 'GET', path: '/account', status: 401, roles: ['guests'], userId: null })
+    expect(guest.refusal).toEqual({
+      type: 'general_unauthorized_scope',
+      message: 'User (role: guests) missing scopes (["account"])',
+      rule: 'scope: needs one of ["account"] (role: guests)',
+    })
+    expect(log[1]).toMatchObject({ method: 'POST', path: '/users/dan/sessions', status: 201, apiKey: true, roles: [] })
+    expect(me).toMatchObject({ status: 200, userId: 'dan', operationId: 'accountGet' })
+    expect(me.roles).toContain('user:dan')
+    expect(me.durationMs).toBeGreaterThanOrEqual(0)
+    expect(me.refusal).toBeUndefined()
+    expect(users.refusal?.rule).toBe('server route: needs an API key (role: users)')
+    expect(admin('demo').requests({ refusedOnly: true })).toHaveLength(2)
+    engine.close()
+  })
+
+  it('fixes the clock and the ID sequence, and restarts the sequence on reset', async () => {
+    const { engine, admin } = start()
+    const project = admin('demo')
+    project.setClock('2030-01-02T03:04:05.000Z')
+    project.setIdSequence('user-')
+    const seeded = await project.seed({
+      data: { users: [{ email: 'e@example.com', password: 'e password' }, { email: 'f@example.com', password: 'f password' }] },
+    })
+    // Each user also gets an email target, which takes the next ID.
+    expect(seeded.users).toEqual(['user-000001', 'user-000003'])
+    const user = await project.api<{ $id: string; $createdAt: string }>('GET', '/users/user-000003')
+    expect(user.$createdAt).toBe('2030-01-02T03:04:05.000+00:00')
+    await project.reset()
+    expect(project.requests()).toEqual([])
+    const again = await project.seed({ data: { users: [{ email: 'e@example.com', password: 'e password' }] } })
+    expect(again.users).toEqual(['user-000001'])
+    project.setClock(null)
+    project.setIdSequence(null)
+    const real = await project.seed({ data: { users: [{ email: 'g@example.com', password: 'g password' }] } })
+    expect(real.users[0]).toMatch(/^[0-9a-f]{20}$/)
+    expect(() => project.setIdSequence('bad prefix')).toThrow(/invalid ID prefix/)
+    engine.close()
+  })
+
+  it('exports a project to JSON and imports it into another emulator', async () => {
+    const first = start()
+    await first.admin('demo').seed({ data: { users: [{ $id: 'hal', email: 'hal@example.com', password: 'hal password' }] } })
+    const exported = await first.admin('demo').export()
+    const json = JSON.parse(JSON.stringify(exported))
+    expect(json.format).toBe('offwrite-project')
+    expect(json.tables.users).toHaveLength(1)
+    first.engine.close()
+
+    const second = start()
+    await second.admin('demo').import(json)
+    expect((await signIn(second.engine, 'hal@example.com', 'hal password')).status).toBe(201)
+    await expect(second.admin('demo').import({ format: 'other' } as never)).rejects.toThrow(/not an offwrite project export/)
+    second.engine.close()
+  })
+})
