@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises'
+import { type IncomingHttpHeaders, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const HARNESS_DIR = fileURLToPath(new URL('../../.test-build/', import.meta.url))
+
+export interface Hit {
+  method: string
+  path: string
+  headers: IncomingHttpHeaders
+}
+
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string
+  /** Every request the server received, oldest first. */
+  readonly hits: Hit[]
+  /** Requests that reached the network below `/v1`: each one is an emulator leak. */
+  apiLeaks(): Hit[]
+  close(): Promise<void>
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+const isApi = (path: string) => path === '/v1' || path.startsWith('/v1/')
+
+/**
+ * Serves the test harness (`.test-build/`) on 127.0.0.1 and a random port (a secure context, so service
+ * workers work).
+ * - `/v1/*` answers 599: the emulator should have answered it, so a leak fails the SDK call visibly.
+ * - `/echo/*` answers with the request as JSON, for pass-through tests.
+ */
+export const startStaticServer = async (root = HARNESS_DIR): Promise<StaticServer> => {
+  const hits: Hit[] = []
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    hits.push({ method: req.method ?? 'GET', path, headers: req.headers })
+    res.setHeader('Cache-Control', 'no-store')
+    if (isApi(path)) {
+      res.writeHead(599, { 'Content-Type': 'text/plain' }).end(`leaked to the network: ${req.method} ${req.url}`)
+      return
+    }
+    if (path.startsWith('/echo')) {
+      res
+        .writeHead(200, { 'Content-Type': 'application/json', 'X-Static-Server': 'echo' })
+        .end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers }))
+      return
+    }
+    const file = join(root, normalize(path === '/' ? '/index.html' : path))
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    hits,
+    apiLeaks: () => hits.filter((hit) => isApi(hit.path)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
