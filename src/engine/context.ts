@@ -68,6 +68,18 @@ export interface ProjectSettings {
     limit?: number
     passwordHistory?: number
     personalDataCheck?: boolean
+    /** Sign-in methods; a disabled one answers 501 `user_auth_method_unsupported` (all on by default). */
+    methods?: Partial<Record<'emailPassword' | 'magicURL' | 'emailOTP' | 'anonymous' | 'invites' | 'jwt' | 'phone', boolean>>
+    /** OAuth2 providers by name; `false` answers 412 `project_provider_disabled` (all on by default). */
+    oauth2?: Record<string, boolean>
+    /** On a password change delete the other sessions; on recovery, all of them. */
+    invalidateSessions?: boolean
+    /** Phone numbers whose OTP is fixed and for which no SMS is sent. */
+    mockNumbers?: Array<{ phone: string; otp: string }>
+    /** MFA factors the project allows (totp, email, phone on by default). */
+    mfaFactors?: { totp?: boolean; email?: boolean; phone?: boolean }
+    /** Membership privacy: user fields memberships show to clients (all but `userAccessedAt` on by default). */
+    memberships?: { userName?: boolean; userEmail?: boolean; userPhone?: boolean; userId?: boolean; mfa?: boolean; userAccessedAt?: boolean }
   }
 }
 
@@ -104,6 +116,10 @@ export interface ServiceDefinition {
   name: string
   stores?: Record<string, string>
   routes: Record<string, Handler>
+  /** offwrite's own routes, not in Appwrite's spec (e.g. `GET /offwrite/outbox`); bound in `routes` by operationId. */
+  extraRoutes?: RouteSpec[]
+  /** Runs before the handler of every route of every service (Appwrite's init hooks, e.g. MFA); throws to refuse. */
+  guard?: (ctx: RequestContext) => Promise<void>
 }
 
 /** Lets a handler choose status, headers or a raw body instead of the route's default rendering. */

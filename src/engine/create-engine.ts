@@ -87,7 +87,9 @@ export const createEngine = (options: EngineOptions): Engine => {
   const newId = options.newId ?? (() => uniqueId(clock()))
   const handlers = new Map(options.services.flatMap((s) => Object.entries(s.routes)))
   const schema = Object.assign({}, ...options.services.map((s) => s.stores ?? {}))
-  const router = new Router(routeSpecs)
+  const specs = [...routeSpecs, ...options.services.flatMap((s) => s.extraRoutes ?? [])]
+  const guards = options.services.flatMap((s) => (s.guard ? [s.guard] : []))
+  const router = new Router(specs)
   const registry = new ProjectRegistry(platform, prefix)
   const stores = new Map<string, Promise<ProjectStore>>()
   const relay: WriteLayer = {
@@ -195,6 +197,7 @@ export const createEngine = (options: EngineOptions): Engine => {
           timestamp: formatDate(clock()),
         }),
       }
+      for (const guard of guards) await guard(ctx)
       const result = await handler(ctx)
       return render(ctx, result)
     } catch (error) {
@@ -218,7 +221,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   return {
     owns: (request) => API_PREFIX.test(new URL(request.url).pathname),
     handle,
-    routes: routeSpecs.map((r) => ({ ...r, implemented: handlers.has(r.operationId) })),
+    routes: specs.map((r) => ({ ...r, implemented: handlers.has(r.operationId) })),
     async registerProject(id, settings = {}) {
       await ready
       await registry.register(id, settings, clock())

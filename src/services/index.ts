@@ -1,6 +1,8 @@
 import type { ServiceDefinition } from '../engine/context.js'
 import { accountService } from './account/index.js'
 import { pingService } from './ping/index.js'
+import { teamsService } from './teams/index.js'
+import { outboxService } from '../outbox/index.js'
 import { usersService } from './users/index.js'
 
 /** Every service offwrite serves. Each lives in its own folder and owns its stores and routes. */
@@ -8,4 +10,6 @@ export const allServices: ServiceDefinition[] = [
   usersService,
   accountService,
   pingService,
+  teamsService,
+  outboxService,
 ]
