@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
 import { createAdminEngine } from '../../../src/admin/index.js'
 
-const start = (projects: Parameters<typeof createAdminEngine>[0]['projects'] = ['demo']) =>
+const start = (projects: NonNullable<Parameters<typeof createAdminEngine>[0]>['projects'] = ['demo']) =>
   createAdminEngine({ indexedDB: new IDBFactory(), IDBKeyRange, projects })
 
 const call = (engine: ReturnType<typeof start>['engine'], path: string, init: RequestInit = {}) => {

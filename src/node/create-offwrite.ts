@@ -1,0 +1,58 @@
+import { type AdminEngine, type ProjectAdmin, createAdminEngine } from '../admin/index.js'
+import type { Engine } from '../engine/index.js'
+import type { IndexedDbPlatform } from '../store/platform.js'
+import { type HostOptions, settingsOf } from './host-options.js'
+import { pickIndexedDb } from './indexeddb.js'
+import { EventHub, type RealtimeAcceptor, type RealtimeFactory } from './realtime-bridge.js'
+
+export interface OffwriteOptions extends HostOptions, Partial<IndexedDbPlatform> {
+  /** The project the SDK uses (`client.setProject`). Default `test`. */
+  projectId?: string
+  /** Realtime for the `ws` handler / socket server (default: offwrite's, when built in). */
+  realtime?: RealtimeFactory
+}
+
+/** One emulated project and everything around it; what `offwrite/msw` and `offwrite serve` are built from. */
+export interface Offwrite {
+  readonly projectId: string
+  readonly engine: Engine
+  /** The admin API of the project: reset, seed, export/import, request log, acting as a user, clock and IDs. */
+  readonly admin: ProjectAdmin
+  /** Engine events, as realtime relays them. */
+  readonly events: EventHub
+  /** Speaks Appwrite's realtime protocol on a socket, if realtime is available. */
+  readonly realtime: RealtimeAcceptor | null
+  /** The admin API of another project of the same engine (register it first with `engine.registerProject`). */
+  project(projectId: string): ProjectAdmin
+  close(): void
+}
+
+/**
+ * Starts an engine for one project: on fake-indexeddb in Node (a fresh, private database each time), on the
+ * page's IndexedDB in a browser. The project is registered, configured and seeded before this resolves.
+ */
+export const createOffwrite = async (options: OffwriteOptions = {}): Promise<Offwrite> => {
+  const projectId = options.projectId ?? 'test'
+  const platform = await pickIndexedDb(options)
+  const events = new EventHub()
+  const emulator: AdminEngine = createAdminEngine({
+    ...platform,
+    dbPrefix: `offwrite-${crypto.randomUUID()}`,
+    projects: [{ id: projectId, ...settingsOf(options) }],
+    onEvents: events.publish,
+  })
+  const admin = emulator.admin(projectId)
+  if (options.clock) admin.setClock(options.clock)
+  if (options.idPrefix) admin.setIdSequence(options.idPrefix)
+  if (options.seed) await admin.seed(options.seed)
+  const realtime = options.realtime ? options.realtime({ engine: emulator.engine, events }) : null
+  return {
+    projectId,
+    engine: emulator.engine,
+    admin,
+    events,
+    realtime,
+    project: emulator.admin,
+    close: () => emulator.engine.close(),
+  }
+}
