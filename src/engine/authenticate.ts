@@ -6,6 +6,7 @@ import { AppwriteError } from '../errors/index.js'
 import type { ProjectStore } from '../store/project-store.js'
 import type { Caller, ProjectSettings, SessionRecord, UserRecord } from './context.js'
 import { parseJson } from './read-params.js'
+import type { SessionCache } from './session-cache.js'
 
 /** The session token a request carries: `X-Appwrite-Session`, else the SDK's `X-Fallback-Cookies` entry. */
 export const sessionTokenOf = (request: Request, projectId: string): string | null => {
@@ -60,6 +61,7 @@ export const authenticate = async (
   settings: ProjectSettings,
   now: Date,
   jwtSecret: () => Promise<Uint8Array>,
+  cache?: SessionCache,
 ): Promise<Caller> => {
   const keySecret = request.headers.get('x-appwrite-key')
   if (keySecret) {
@@ -72,10 +74,15 @@ export const authenticate = async (
 
   let caller = guest()
   const token = sessionTokenOf(request, projectId)
-  const found = token ? await findSession(store, token, now) : null
-  if (found) {
-    caller = { ...caller, ...found, roles: await userRoles(store, found.user), scopes: USER_SCOPES }
+  let found = token ? cache?.get(projectId, token, now) : undefined
+  if (token && !found) {
+    const live = await findSession(store, token, now)
+    if (live) {
+      found = { ...live, roles: await userRoles(store, live.user) }
+      cache?.set(projectId, token, found)
+    }
   }
+  if (found) caller = { ...caller, ...found, scopes: USER_SCOPES }
 
   const jwt = request.headers.get('x-appwrite-jwt')
   if (jwt) {

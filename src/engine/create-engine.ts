@@ -14,6 +14,7 @@ import { readBody, readSearchParams } from './read-params.js'
 import { baseHeaders, emptyResponse, errorResponse, jsonResponse } from './respond.js'
 import type { RouteSpec } from './route-spec.js'
 import { Router } from './router.js'
+import { SessionCache } from './session-cache.js'
 import { ProjectRegistry } from './projects.js'
 import { validateParams } from './validate-params.js'
 import type { RequestTrace } from './request-trace.js'
@@ -98,7 +99,8 @@ export const createEngine = (options: EngineOptions): Engine => {
       if (events.length) options.onEvents?.(events)
     },
   }
-  const layers = [...(options.layers ?? []), relay]
+  const sessionCache = new SessionCache()
+  const layers = [sessionCache.layer, ...(options.layers ?? []), relay]
 
   const ready = Promise.all(
     (options.projects ?? []).map((p) =>
@@ -158,7 +160,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       const projectStore = await store(projectId)
       const now = clock()
       const jwtSecret = async () => project.jwtSecret
-      const caller = await authenticate(request, projectId, projectStore, project.settings, now, jwtSecret)
+      const caller = await authenticate(request, projectId, projectStore, project.settings, now, jwtSecret, sessionCache)
       trace.caller = caller
 
       if (!hasScope(caller, route)) throw scopeError(caller, route)

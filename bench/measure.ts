@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core'
+
+export interface Timing {
+  p50: number
+  p95: number
+  n: number
+}
+
+/** p50 and p95 of a list of durations in milliseconds. */
+export const percentiles = (samples: number[]): Timing => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+  return { p50: at(0.5), p95: at(0.95), n: sorted.length }
+}
+
+/**
+ * Times `source` (a function body run in the page, awaited) `runs` times after `warmup` untimed runs.
+ * The code runs as text in the page: it may use only `window` globals.
+ */
+export const timeInPage = async (page: Page, source: string, runs = 300, warmup = 30): Promise<Timing> => {
+  const samples = await page.evaluate(
+    async ({ source, runs, warmup }) => {
+      const step = (0, eval)(`(async () => { ${source} })`) as () => Promise<unknown>
+      for (let i = 0; i < warmup; i++) await step()
+      const out: number[] = []
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now()
+        await step()
+        out.push(performance.now() - start)
+      }
+      return out
+    },
+    { source, runs, warmup },
+  )
+  return percentiles(samples)
+}
