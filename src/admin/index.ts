@@ -10,3 +10,4 @@ export { RequestLog, type RequestLogEntry, type RequestLogQuery, type Refusal } 
 export { exportProject, importProject, isProjectExport, type ProjectExport } from './project-export.js'
 export type { ActingSession, UserRef } from './act-as.js'
 export type { SeedConfig, SeedData, SeedFile, SeedRecord, SeedResult, SeedTeam, SeedUser } from './seed-types.js'
+export type { OutboxFilter, OutboxMessage } from '../outbox/index.js'

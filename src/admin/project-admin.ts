@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/index.js'
+import { type OutboxFilter, type OutboxMessage, readOutbox } from '../outbox/index.js'
 import type { IndexedDbPlatform } from '../store/platform.js'
 import { type ActingSession, type UserRef, actAs } from './act-as.js'
 import { AdminClient, adminKeyOf } from './admin-caller.js'
@@ -31,6 +32,8 @@ export interface ProjectAdmin {
   export(): Promise<ProjectExport>
   /** Replaces the project's records with an export's. */
   import(data: ProjectExport): Promise<void>
+  /** The emails and SMS Appwrite would have sent (verification, recovery, magic URL, OTP, invitations), newest first. */
+  outbox(filter?: OutboxFilter): Promise<OutboxMessage[]>
   /** The requests the engine answered for this project, oldest first. */
   requests(query?: Omit<RequestLogQuery, 'projectId'>): RequestLogEntry[]
   clearRequests(): void
@@ -62,6 +65,7 @@ export const createProjectAdmin = (host: AdminHost, projectId: string): ProjectA
     seed: async (config) => seedProject(await client(), config, host.applySchema),
     export: async () => exportProject(await host.engine.store(projectId), host.determinism.now()),
     import: async (data) => importProject(await host.engine.store(projectId), data),
+    outbox: async (filter) => readOutbox(await host.engine.store(projectId), filter),
     requests: (query = {}) => host.log.list({ ...query, projectId }),
     clearRequests: () => host.log.clear(projectId),
     actAs: async (who) => actAs(await client(), who),

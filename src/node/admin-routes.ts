@@ -20,6 +20,13 @@ const ACTIONS: Record<string, { method: 'GET' | 'POST'; run: Action }> = {
         refusedOnly: url.searchParams.get('refused') === 'true',
       }),
   },
+  outbox: {
+    method: 'GET',
+    run: (admin, _body, url) => {
+      const { limit, ...filter } = Object.fromEntries(url.searchParams)
+      return admin.outbox({ ...filter, ...(limit ? { limit: Number(limit) } : {}) })
+    },
+  },
   'clear-requests': { method: 'POST', run: (admin) => admin.clearRequests() },
   'act-as': { method: 'POST', run: (admin, body) => admin.actAs(body.email ? { email: body.email } : body.userId) },
   clock: { method: 'POST', run: (admin, body) => admin.setClock(body.time ?? null, { tick: body.tick }) },

@@ -123,3 +123,51 @@ describe('admin API', () => {
     second.engine.close()
   })
 })
+
+describe('admin API: teams and the outbox', () => {
+  it('seeds teams with confirmed members whose roles reach permissions', async () => {
+    const { engine, admin } = start()
+    const project = admin('demo')
+    await project.seed({
+      teams: [{ $id: 'readers', name: 'Readers' }],
+      data: {
+        users: [{ $id: 'ivy', email: 'ivy@example.com', password: 'ivy password' }],
+        teams: [{ $id: 'editors', name: 'Editors', members: [{ userId: 'ivy', roles: ['lead'] }] }],
+      },
+    })
+    const memberships = await project.api<{ total: number; memberships: Array<{ confirm: boolean; roles: string[] }> }>(
+      'GET',
+      '/teams/editors/memberships',
+    )
+    expect(memberships.total).toBe(1)
+    expect(memberships.memberships[0]).toMatchObject({ confirm: true, roles: ['lead'] })
+    expect((await project.api<{ name: string }>('GET', '/teams/readers')).name).toBe('Readers')
+    const session = await project.actAs('ivy')
+    await call(engine, '/account', { headers: session.headers })
+    expect(project.requests().at(-1)?.roles).toEqual(expect.arrayContaining(['team:editors', 'team:editors/lead']))
+    engine.close()
+  })
+
+  it('reads the outbox: an invitation a user sent by email', async () => {
+    const { engine, admin } = start()
+    const project = admin('demo')
+    await project.seed({
+      data: {
+        users: [{ $id: 'jo', email: 'jo@example.com', password: 'jo password' }],
+        teams: [{ $id: 'club', name: 'Club', members: [{ userId: 'jo', roles: ['owner'] }] }],
+      },
+    })
+    const session = await project.actAs('jo')
+    const invited = await call(engine, '/teams/club/memberships', {
+      method: 'POST',
+      headers: session.headers,
+      body: JSON.stringify({ email: 'kim@example.com', roles: [], url: 'http://localhost/join' }),
+    })
+    expect(invited.status).toBe(201)
+    const [message] = await project.outbox({ to: 'kim@example.com' })
+    expect(message).toMatchObject({ kind: 'invitation', channel: 'email', to: 'kim@example.com' })
+    expect(message.link).toContain('http://localhost/join?')
+    expect(message.secret).not.toBe('')
+    engine.close()
+  })
+})
