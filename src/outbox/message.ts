@@ -64,3 +64,6 @@ export const linkWith = (url: string, params: Record<string, string>): string =>
 
 /** Dexie schema: an auto-increment key keeps the order messages were sent in. */
 export const outboxStores = { [OUTBOX_STORE]: '++seq, $id, to, userId' }
+
+/** The name messages sign with: the project's configured name, else its id. */
+export const projectName = (ctx: RequestContext): string => ctx.settings.name || ctx.projectId

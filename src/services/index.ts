@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '../engine/context.js'
 import { accountService } from './account/index.js'
+import { authFlowsService } from './auth-flows/index.js'
 import { pingService } from './ping/index.js'
 import { teamsService } from './teams/index.js'
 import { outboxService } from '../outbox/index.js'
@@ -12,4 +13,5 @@ export const allServices: ServiceDefinition[] = [
   pingService,
   teamsService,
   outboxService,
+  authFlowsService,
 ]

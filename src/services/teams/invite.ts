@@ -1,7 +1,7 @@
 import { sha256 } from '../../auth/secrets.js'
 import { type RequestContext, type UserRecord, reply } from '../../engine/context.js'
 import { AppwriteError } from '../../errors/index.js'
-import { linkWith, sendMessage, wording } from '../../outbox/index.js'
+import { linkWith, projectName, sendMessage, wording } from '../../outbox/index.js'
 import { randomHex } from '../../util/id.js'
 import { formatDate } from '../../util/time.js'
 import { checkEmail, checkPhone, checkText, checkUid } from '../common/validators.js'
@@ -50,7 +50,7 @@ const resolveInvitee = async (ctx: RequestContext, userId: string, email: string
 /** The invitation email (or SMS for a phone-only invitee), with the link the invitee accepts through. */
 const invitationMessage = (ctx: RequestContext, team: TeamRecord, membership: MembershipRecord, invitee: UserRecord, url: string, secret: string) => {
   const link = linkWith(url, { membershipId: membership.$id, userId: invitee.$id, secret, teamId: team.$id, teamName: team.name })
-  const project = ctx.settings.name ?? ctx.projectId
+  const project = projectName(ctx)
   const data = { teamId: team.$id, membershipId: membership.$id }
   if (invitee.email) {
     const text = wording.invitation({ project, team: team.name, owner: ctx.caller.user?.name, link })
