@@ -72,7 +72,7 @@ const tsType = (t) => {
   if (!t) return { type: 'string' }
   const clean = t.replace(/\\\|/g, '|').trim()
   if (clean.endsWith('[]')) return { type: 'array', items: tsType(clean.slice(0, -2)).type }
-  if (clean === 'number') return { type: 'number' }
+  if (clean === 'number' || clean === 'number | bigint') return { type: 'number' }
   if (clean === 'boolean') return { type: 'boolean' }
   if (clean === 'object') return { type: 'object' }
   if (/File/.test(clean)) return { type: 'string', format: 'binary' }
@@ -103,7 +103,9 @@ for (const line of nodeMethods.split('\n')) {
     }
     const pm = /^(\w+)(\?)?(?::\s*(.+))?$/.exec(raw.trim())
     if (!pm) continue
-    params.push({ name: pm[1], in: where, required: !pm[2], ...tsType(pm[3]) })
+    // An attribute's untyped `default` takes the attribute's own type (boolean, number, string, array).
+    const type = pm[1] === 'default' && !pm[3] ? { type: 'any' } : tsType(pm[3])
+    params.push({ name: pm[1], in: where, required: !pm[2], ...type })
   }
   const model = modelFromReturn(ret)
   const binary = ret.includes('ArrayBuffer')

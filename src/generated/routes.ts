@@ -7901,19 +7901,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -7966,19 +7966,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8031,7 +8031,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8084,7 +8084,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8137,7 +8137,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8190,7 +8190,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8243,7 +8243,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8296,7 +8296,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8356,7 +8356,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8416,7 +8416,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8481,7 +8481,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8546,7 +8546,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8599,19 +8599,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8664,19 +8664,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8729,7 +8729,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8782,7 +8782,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8835,7 +8835,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    }
   ],
   "response": {
@@ -8882,7 +8882,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -8935,7 +8935,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -8994,7 +8994,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -9047,7 +9047,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -9106,7 +9106,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -9159,7 +9159,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    }
   ],
   "response": {
@@ -9206,7 +9206,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -9259,7 +9259,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    }
   ],
   "response": {
@@ -9306,7 +9306,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -9477,7 +9477,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -9536,7 +9536,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "size",
@@ -9595,7 +9595,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -9654,7 +9654,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -9707,7 +9707,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -9760,7 +9760,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -9819,7 +9819,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -9878,7 +9878,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "size",
@@ -20833,19 +20833,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -20898,19 +20898,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -20963,7 +20963,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21016,7 +21016,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21069,7 +21069,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21122,7 +21122,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21175,7 +21175,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21228,7 +21228,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21288,7 +21288,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21348,7 +21348,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21413,7 +21413,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21478,7 +21478,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21531,19 +21531,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21596,19 +21596,19 @@ export const routeSpecs: RouteSpec[] = [
     "name": "min",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "max",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "number"
    },
    {
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21661,7 +21661,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21714,7 +21714,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21767,7 +21767,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    }
   ],
   "response": {
@@ -21814,7 +21814,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21867,7 +21867,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -21926,7 +21926,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -21979,7 +21979,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -22038,7 +22038,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -22091,7 +22091,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    }
   ],
   "response": {
@@ -22138,7 +22138,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -22191,7 +22191,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    }
   ],
   "response": {
@@ -22238,7 +22238,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -22362,7 +22362,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -22421,7 +22421,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "size",
@@ -22480,7 +22480,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -22539,7 +22539,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -22592,7 +22592,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -22645,7 +22645,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "newKey",
@@ -22704,7 +22704,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "array",
@@ -22763,7 +22763,7 @@ export const routeSpecs: RouteSpec[] = [
     "name": "default",
     "in": "body",
     "required": false,
-    "type": "string"
+    "type": "any"
    },
    {
     "name": "size",
