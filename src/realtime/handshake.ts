@@ -1,0 +1,89 @@
+/**
+ * What a realtime URL asks for: `?project=<id>[&jwt=<jwt>]` (current SDKs), or the legacy URL mode with
+ * `channels[]=…` and per-channel query params (the channel name with `.` replaced by `_`).
+ */
+
+export interface Handshake {
+  projectId: string
+  jwt: string
+  /** URL mode: the channels named in the URL (empty in message mode). */
+  channels: string[]
+  /** URL mode: reads a per-channel query param as PHP would (`name`, `name[]`, `name[0][]`). */
+  queryParam(name: string): unknown
+}
+
+type Nested = string | Nested[]
+
+/** Reads `name`, `name[]`, `name[i]` and `name[i][]` keys into PHP's nested arrays. */
+const readPhpParam = (search: URLSearchParams, name: string): Nested | null => {
+  let found: Nested | null = null
+  for (const [key, value] of search) {
+    if (key === name) {
+      found = value
+      continue
+    }
+    if (!key.startsWith(`${name}[`) || !key.endsWith(']')) continue
+    const path = key.slice(name.length + 1, -1).split('][')
+    if (!Array.isArray(found)) found = []
+    let node: Nested[] = found
+    path.forEach((segment, i) => {
+      const last = i === path.length - 1
+      const index = segment === '' ? node.length : Number(segment)
+      if (!Number.isInteger(index)) return
+      if (last) node[index] = value
+      else {
+        if (!Array.isArray(node[index])) node[index] = []
+        node = node[index] as Nested[]
+      }
+    })
+  }
+  return found
+}
+
+export const readHandshake = (url: URL): Handshake => {
+  const search = url.searchParams
+  const channels = readPhpParam(search, 'channels')
+  return {
+    projectId: search.get('project') ?? '',
+    jwt: search.get('jwt') ?? '',
+    channels: channels === null ? [] : (Array.isArray(channels) ? channels : [channels]).filter((c) => typeof c === 'string'),
+    queryParam: (name) => readPhpParam(search, name),
+  }
+}
+
+export interface UrlSubscription {
+  channels: string[]
+  /** Raw query strings of the slot; `null` means `select(["*"])`. */
+  queries: string[] | null
+}
+
+/**
+ * URL mode (`Realtime::constructSubscriptions`): each channel's query param holds one slot or a list of slots,
+ * each slot (a query string or a list of them) becoming its own subscription; a channel without queries joins
+ * slot 0.
+ * @note The param `project` is the project id, never a channel's queries.
+ */
+export const urlSubscriptions = (channels: readonly string[], queryParam: (name: string) => unknown): UrlSubscription[] => {
+  const slots: UrlSubscription[] = []
+  const slot = (index: number) => (slots[index] ??= { channels: [], queries: [] })
+  for (const channel of channels) {
+    const key = channel.replaceAll('.', '_')
+    let param = queryParam(key)
+    if (key === 'project' && typeof param === 'string') param = null
+    if (param === null || param === undefined) {
+      const first = slot(0)
+      first.channels.push(channel)
+      if (first.queries !== null && first.queries.length === 0) first.queries = null
+      continue
+    }
+    const list = Array.isArray(param) ? param : [param]
+    list.forEach((entry, index) => {
+      const target = slot(index)
+      if (!target.channels.includes(channel)) target.channels.push(channel)
+      if (target.queries !== null && target.queries.length === 0) {
+        target.queries = (Array.isArray(entry) ? entry : [entry]).map(String)
+      }
+    })
+  }
+  return slots.filter(Boolean)
+}
