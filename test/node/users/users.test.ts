@@ -71,6 +71,8 @@ describe('Users API (API key)', () => {
     const tokenSession = await new Account(emu.client()).createSession({ userId: 'u2', secret: token.body.secret }).catch((e) => e)
     // Token → session is the auth-flows service's; until it exists the route answers 405 not implemented.
     expect([201, 405]).toContain(tokenSession.code ?? 201)
+    // The token session is now in the SDK's storage; a JWT beside it would be `user_jwt_and_cookie_set`.
+    emu.signOutLocally()
     const jwt = await server('POST', '/users/u2/jwts', {})
     expect(jwt.status).toBe(201)
     expect((await new Account(emu.client().setJWT(jwt.body.jwt)).get()).$id).toBe('u2')
