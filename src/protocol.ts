@@ -3,6 +3,7 @@
  * Control messages travel with `postMessage`; the admin API is called over comlink on a port handed over with
  * `offwrite/connect`; engine events are broadcast to every tab on {@link EVENTS_CHANNEL}.
  */
+import { TESTING_ADMIN_METHODS, type TestingAdminApi } from './admin/testing-admin-api.js'
 import type { ApiKey, ProjectSettings } from './engine/context.js'
 import type { EngineEvent } from './store/write-path.js'
 
@@ -44,7 +45,7 @@ export interface ConfigureInput {
 }
 
 /** What the worker offers a page over comlink. */
-export interface AdminApi {
+export interface AdminApi extends TestingAdminApi {
   hello(): Hello
   /** Registers (or updates) the project and starts answering requests below the endpoint. */
   configure(input: ConfigureInput): Promise<void>
@@ -55,7 +56,7 @@ export interface AdminApi {
 }
 
 /** The admin API's methods, listed so the page can build its client without a Proxy. */
-export const ADMIN_METHODS = ['hello', 'configure', 'forgetEndpoint', 'reset'] as const satisfies ReadonlyArray<
+export const ADMIN_METHODS = ['hello', 'configure', 'forgetEndpoint', 'reset', ...TESTING_ADMIN_METHODS] as const satisfies ReadonlyArray<
   keyof AdminApi
 >
 

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink'
 import { createStore } from 'idb-keyval'
-import { createEngine } from '../src/engine/index.js'
+import { createAdminEngine, keptDeterminism } from '../src/admin/index.js'
 import { EVENTS_CHANNEL, type BroadcastMessage, isPageMessage } from '../src/protocol.js'
 import { allServices } from '../src/services/index.js'
 import { createAdminApi } from './admin-api.js'
@@ -16,15 +16,22 @@ import { SessionMemory } from './session-memory.js'
 const sw = self as unknown as ServiceWorkerGlobalScope
 
 const events = new BroadcastChannel(EVENTS_CHANNEL)
-const engine = createEngine({
-  services: allServices,
-  onEvents: (list) => events.postMessage({ type: 'offwrite/events', events: list } satisfies BroadcastMessage),
-})
 // The worker's own small state (endpoints, remembered sessions), apart from the projects' databases.
 const state = createStore('offwrite-worker', 'state')
+// A fixed test clock and ID sequence are kept in the state store too (see src/admin).
+const kept = keptDeterminism(state)
+const emulator = createAdminEngine({
+  services: allServices,
+  onEvents: (list) => events.postMessage({ type: 'offwrite/events', events: list } satisfies BroadcastMessage),
+  determinism: kept.load(),
+  onDeterminismChange: kept.save,
+})
+const { engine } = emulator
 const endpoints = new EndpointRegistry(state)
 const sessions = new SessionMemory(state)
-const admin = createAdminApi(engine, endpoints, crypto.randomUUID())
+const admin = createAdminApi(emulator, endpoints, crypto.randomUUID())
+// The Playwright fixture (`offwrite/playwright`) calls the admin API inside the worker, where no page is needed.
+;(sw as unknown as { offwrite?: unknown }).offwrite = admin
 
 // Take over at once, including pages that loaded before this worker existed (notes §2d).
 sw.addEventListener('install', (event) => event.waitUntil(sw.skipWaiting()))

@@ -7,8 +7,11 @@ import { RequestLog } from './request-log.js'
 
 export interface AdminEngineOptions extends Omit<EngineOptions, 'services' | 'now' | 'newId'> {
   services?: EngineOptions['services']
-  /** A fixed clock and ID sequence to start with (e.g. restored after a restart). */
-  determinism?: DeterminismState
+  /**
+   * A fixed clock and ID sequence to start with. A promise (the worker reads it from IndexedDB) holds
+   * requests back until it settles.
+   */
+  determinism?: DeterminismState | Promise<DeterminismState | undefined>
   /** Called whenever the clock or ID sequence changes, to keep it across restarts. */
   onDeterminismChange?: (state: DeterminismState) => void
   /** Requests the log keeps (default 1000). */
@@ -33,8 +36,10 @@ export const createAdminEngine = (options: AdminEngineOptions = {}): AdminEngine
     options.indexedDB && options.IDBKeyRange ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : defaultPlatform()
   const prefix = options.dbPrefix ?? 'offwrite'
   const log = new RequestLog(options.logCapacity)
-  const determinism = createDeterminism(options.determinism, options.onDeterminismChange)
-  const engine = createEngine({
+  const given = options.determinism
+  const determinism = createDeterminism(given instanceof Promise ? undefined : given, options.onDeterminismChange)
+  const restored = given instanceof Promise ? given.then((state) => state && determinism.restore(state), () => {}) : null
+  const inner = createEngine({
     ...options,
     ...platform,
     dbPrefix: prefix,
@@ -46,6 +51,9 @@ export const createAdminEngine = (options: AdminEngineOptions = {}): AdminEngine
       options.onRequest?.(trace)
     },
   })
+  const engine: Engine = restored
+    ? { ...inner, handle: async (request) => (await restored, inner.handle(request)) }
+    : inner
   const host: AdminHost = { engine, platform, prefix, log, determinism, applySchema: options.applySchema }
   return { engine, host, admin: (projectId) => createProjectAdmin(host, projectId) }
 }

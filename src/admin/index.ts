@@ -11,3 +11,5 @@ export { exportProject, importProject, isProjectExport, type ProjectExport } fro
 export type { ActingSession, UserRef } from './act-as.js'
 export type { SeedConfig, SeedData, SeedFile, SeedRecord, SeedResult, SeedTeam, SeedUser } from './seed-types.js'
 export type { OutboxFilter, OutboxMessage } from '../outbox/index.js'
+export { createTestingAdminApi, TESTING_ADMIN_METHODS, type TestingAdminApi } from './testing-admin-api.js'
+export { keptDeterminism } from './kept-determinism.js'
