@@ -52,6 +52,13 @@ export class EndpointRegistry {
     await this.#persist()
   }
 
+  /** Reads IndexedDB again: a newly activated worker may have loaded before the old one's last change. */
+  refresh(): Promise<Set<string>> {
+    this.#cached = null
+    this.#loading = null
+    return this.#load()
+  }
+
   list(): Promise<Set<string>> {
     return this.#load()
   }

@@ -85,6 +85,13 @@ export class SessionMemory {
     return (own ?? state.latest[projectId])?.credential ?? null
   }
 
+  /** Reads IndexedDB again: a newly activated worker may have loaded before the old one's last change. */
+  async refresh(): Promise<void> {
+    this.#state = null
+    this.#loading = null
+    await this.#load()
+  }
+
   /** Resolves once every change so far is in IndexedDB (hand it to `event.waitUntil`). */
   saved(): Promise<void> {
     return this.#writing

@@ -135,6 +135,23 @@ describe('account over the worker', () => {
     expect(harness.server.apiLeaks()).toEqual([])
   })
 
+  test('engine events are broadcast to the pages', async () => {
+    const emu = await harness.page()
+    await emu.start()
+    const events = await emu.run(async ({ appwrite, client }, ada) => {
+      const received: string[][] = []
+      const channel = new BroadcastChannel('offwrite-events')
+      channel.onmessage = (message) => received.push(...message.data.events.map((e: { events: string[] }) => e.events))
+      const account = new appwrite.Account(client)
+      await account.create({ userId: 'ada', ...ada })
+      await account.createEmailPasswordSession({ email: ada.email, password: ada.password })
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      channel.close()
+      return received
+    }, ADA)
+    expect(events.flat()).toContainEqual(expect.stringMatching(/^users\.ada\.sessions\.[^.]+\.create$/))
+  })
+
   test('the user stays logged in across a reload and a worker restart', async () => {
     const emu = await harness.page()
     await emu.start()

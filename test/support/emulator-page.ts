@@ -75,7 +75,7 @@ export class EmulatorPage {
         const sdk = window.__sdk
         if (!sdk) throw new Error('start the emulator first: await emulatorPage.start()')
         try {
-          const run = (0, eval)(`(${source})`)
+          const run = new Function(`return (${source})`)()
           return { ok: true, value: await run(sdk, arg) }
         } catch (caught) {
           const e = caught as { name?: string; message?: string; code?: number; type?: string; response?: string }

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { type IncomingHttpHeaders, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize } from 'node:path'
+import { extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const HARNESS_DIR = fileURLToPath(new URL('../../.test-build/', import.meta.url))
@@ -30,6 +30,26 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
+/**
+ * The harness files, read once. Others may rebuild `.test-build/` while a test file runs (`npm test` empties
+ * it first); serving a snapshot keeps every page of a run on one build. `build-id.txt` is written last, so
+ * reading the same id before and after means the snapshot is whole.
+ */
+const snapshot = async (root: string): Promise<Map<string, Buffer>> => {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      const id = await readFile(join(root, 'build-id.txt'), 'utf8')
+      const names = await readdir(root)
+      const files = new Map(await Promise.all(names.map(async (name) => [`/${name}`, await readFile(join(root, name))] as const)))
+      if ((await readFile(join(root, 'build-id.txt'), 'utf8')) === id) return files
+    } catch {
+      // Being rebuilt: try again.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`no complete test build in ${root}: run \`node scripts/build.mjs --test\``)
+}
+
 const isApi = (path: string) => path === '/v1' || path.startsWith('/v1/')
 
 /**
@@ -39,8 +59,9 @@ const isApi = (path: string) => path === '/v1' || path.startsWith('/v1/')
  * - `/echo/*` answers with the request as JSON, for pass-through tests.
  */
 export const startStaticServer = async (root = HARNESS_DIR): Promise<StaticServer> => {
+  const files = await snapshot(root)
   const hits: Hit[] = []
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname
     hits.push({ method: req.method ?? 'GET', path, headers: req.headers })
     res.setHeader('Cache-Control', 'no-store')
@@ -54,13 +75,10 @@ export const startStaticServer = async (root = HARNESS_DIR): Promise<StaticServe
         .end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers }))
       return
     }
-    const file = join(root, normalize(path === '/' ? '/index.html' : path))
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
-    }
+    const file = path === '/' ? '/index.html' : path
+    const body = files.get(file)
+    if (body) res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
+    else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
