@@ -16,13 +16,21 @@ import { SessionMemory } from './session-memory.js'
 const sw = self as unknown as ServiceWorkerGlobalScope
 
 const events = new BroadcastChannel(EVENTS_CHANNEL)
+const broadcast = (message: BroadcastMessage) => {
+  try {
+    events.postMessage(message)
+  } catch (error) {
+    // The write is committed: a payload that cannot be cloned must not turn its request into an error.
+    console.warn('[offwrite] could not broadcast engine events', error)
+  }
+}
 // The worker's own small state (endpoints, remembered sessions), apart from the projects' databases.
 const state = createStore('offwrite-worker', 'state')
 // A fixed test clock and ID sequence are kept in the state store too (see src/admin).
 const kept = keptDeterminism(state)
 const emulator = createAdminEngine({
   services: allServices,
-  onEvents: (list) => events.postMessage({ type: 'offwrite/events', events: list } satisfies BroadcastMessage),
+  onEvents: (list) => broadcast({ type: 'offwrite/events', events: list }),
   determinism: kept.load(),
   onDeterminismChange: kept.save,
 })
@@ -33,9 +41,12 @@ const admin = createAdminApi(emulator, endpoints, crypto.randomUUID())
 // The Playwright fixture (`offwrite/playwright`) calls the admin API inside the worker, where no page is needed.
 ;(sw as unknown as { offwrite?: unknown }).offwrite = admin
 
-// Take over at once, including pages that loaded before this worker existed (notes §2d).
+// Take over at once, including pages that loaded before this worker existed (notes §2d). Until now the
+// previous worker answered, and may have registered endpoints after this one read them.
 sw.addEventListener('install', (event) => event.waitUntil(sw.skipWaiting()))
-sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()))
+sw.addEventListener('activate', (event) =>
+  event.waitUntil(Promise.all([endpoints.refresh(), sessions.refresh()]).then(() => sw.clients.claim())),
+)
 
 sw.addEventListener('fetch', createFetchHandler({ engine, endpoints, sessions }))
 
