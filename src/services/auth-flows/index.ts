@@ -1,6 +1,17 @@
 import type { RequestContext, ServiceDefinition } from '../../engine/context.js'
 import { createEmailToken, createMagicUrlToken } from './email-tokens.js'
 import { assertMethodEnabled } from './method-toggles.js'
+import {
+  createAuthenticator, deleteAuthenticator, listMfaFactors, updateMfa, verifyAuthenticator,
+} from './mfa/account-mfa.js'
+import { completeChallenge, createChallenge } from './mfa/challenges.js'
+import { assertEnoughFactors } from './mfa/enforce.js'
+import { mfaStores } from './mfa/records.js'
+import { createRecoveryCodes, getRecoveryCodes, updateRecoveryCodes } from './mfa/recovery-codes.js'
+import {
+  usersCreateMfaRecoveryCodes, usersDeleteMfaAuthenticator, usersGetMfaRecoveryCodes, usersListMfaFactors, usersUpdateMfa,
+  usersUpdateMfaRecoveryCodes,
+} from './mfa/users-mfa.js'
 import { createPhoneToken } from './phone-token.js'
 import { createRecovery, updateRecovery } from './recovery.js'
 import { createSessionFromToken } from './token-session.js'
@@ -8,17 +19,19 @@ import {
   createEmailVerification, createPhoneVerification, updateEmailVerification, updatePhoneVerification,
 } from './verification.js'
 
-/** Appwrite's init hooks for every route: sign-in methods the project turned off. */
+/** Appwrite's init hooks for every route: sign-in methods the project turned off, then the MFA factor count. */
 const guard = async (ctx: RequestContext) => {
   assertMethodEnabled(ctx)
+  await assertEnoughFactors(ctx)
 }
 
 /**
  * The sign-in flows beyond email and password: tokens (email code, magic URL, phone code, custom) turned into
- * sessions, email and phone verification, password recovery. Every message goes to the outbox.
+ * sessions, email and phone verification, password recovery, MFA. Every message goes to the outbox.
  */
 export const authFlowsService: ServiceDefinition = {
   name: 'auth-flows',
+  stores: mfaStores,
   guard,
   routes: {
     accountCreateEmailToken: createEmailToken,
@@ -33,5 +46,21 @@ export const authFlowsService: ServiceDefinition = {
     accountUpdatePhoneVerification: updatePhoneVerification,
     accountCreateRecovery: createRecovery,
     accountUpdateRecovery: updateRecovery,
+    accountUpdateMFA: updateMfa,
+    accountListMfaFactors: listMfaFactors,
+    accountCreateMfaAuthenticator: createAuthenticator,
+    accountUpdateMfaAuthenticator: verifyAuthenticator,
+    accountDeleteMfaAuthenticator: deleteAuthenticator,
+    accountCreateMfaChallenge: createChallenge,
+    accountUpdateMfaChallenge: completeChallenge,
+    accountCreateMfaRecoveryCodes: createRecoveryCodes,
+    accountGetMfaRecoveryCodes: getRecoveryCodes,
+    accountUpdateMfaRecoveryCodes: updateRecoveryCodes,
+    usersUpdateMfa,
+    usersListMfaFactors,
+    usersDeleteMfaAuthenticator,
+    usersGetMfaRecoveryCodes,
+    usersCreateMfaRecoveryCodes,
+    usersUpdateMfaRecoveryCodes,
   },
 }
