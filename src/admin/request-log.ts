@@ -53,7 +53,7 @@ const describeRule = (trace: RequestTrace, type: string, message: string): strin
     if (trace.route.source === 'server' && !trace.caller?.key) return `server route: needs an API key (role: ${role})`
     return `scope: needs one of ${JSON.stringify(needed)} (role: ${role})`
   }
-  return `${type}: ${message}`
+  return message
 }
 
 const errorOf = (trace: RequestTrace): { type: string; message: string } | undefined => {
