@@ -9,8 +9,9 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 const FILES = ['offwrite-sw.js', 'offwrite-sw.js.map']
 
 const usage = `Usage: offwrite init <publicDir>
+       offwrite serve [--port 8080] [--data DIR] [--help]
 
-  Copies offwrite-sw.js into <publicDir> (the folder your dev server serves at /),
+  init copies offwrite-sw.js into <publicDir> (the folder your dev server serves at /),
   so the page can register it at /offwrite-sw.js.`
 
 const exists = (path) => stat(path).then(() => true, () => false)
@@ -32,6 +33,8 @@ const init = async (publicDir) => {
 const [command, ...args] = process.argv.slice(2)
 try {
   if (command === 'init') await init(args[0])
+  // The emulator as an HTTP server for server SDKs and curl (src/node/cli-serve.ts).
+  else if (command === 'serve') await (await import('../dist/node.js')).runServeCli(args)
   else if (!command || command === 'help' || command === '--help' || command === '-h') console.log(usage)
   else throw new Error(`unknown command "${command}"\n\n${usage}`)
 } catch (error) {

@@ -80,6 +80,16 @@ export const buildDist = async (buildId) => {
       packages: 'external',
       plugins: [bundleJson],
     }),
+    // offwrite/msw, offwrite/playwright and offwrite/node (`offwrite serve`): entries for Node test runners.
+    build({
+      ...common(buildId),
+      entryPoints: { msw: 'src/node/msw.ts', playwright: 'src/playwright/index.ts', node: 'src/node/index.ts' },
+      outdir: 'dist',
+      format: 'esm',
+      platform: 'node',
+      packages: 'external',
+      plugins: [bundleJson],
+    }),
   ])
 }
 

@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Client, ID, Users } from 'node-appwrite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type OffwriteServer, serve } from '../../../src/node/serve.js'
@@ -64,5 +67,29 @@ describe('offwrite serve --data', () => {
     const again = new Client().setEndpoint(second.endpoint).setProject('kept').setKey('any')
     expect((await new Users(again).get({ userId: 'pia' })).email).toBe('pia@example.com')
     await second.close()
+  })
+})
+
+describe('npx offwrite serve', () => {
+  const bin = fileURLToPath(new URL('../../../bin/offwrite.mjs', import.meta.url))
+  const built = existsSync(fileURLToPath(new URL('../../../dist/node.js', import.meta.url)))
+
+  it.skipIf(!built)('starts from the command line, answers node-appwrite and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--project', 'cli', '--key', 'cli-key', '--id-prefix', 'cli-'])
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const found = /serving (\S+)/.exec(String(chunk))
+        if (found) resolve(found[1])
+      })
+      child.once('exit', () => reject(new Error('offwrite serve exited early')))
+    })
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/)
+    const users = new Users(new Client().setEndpoint(endpoint).setProject('cli').setKey('cli-key'))
+    expect((await users.create({ userId: 'unique()', email: 'cli@example.com' })).$id).toBe('cli-000001')
+    const other = new Users(new Client().setEndpoint(endpoint).setProject('other').setKey('cli-key'))
+    await expect(other.get({ userId: 'x' })).rejects.toMatchObject({ code: 404, type: 'project_not_found' })
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
   })
 })
