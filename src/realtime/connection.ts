@@ -1,7 +1,7 @@
 import { stringify } from 'lossless-json'
 import { uniqueId } from '../util/id.js'
 import { convertChannels, rebindAccountChannels } from './account-channels.js'
-import { readHandshake, urlSubscriptions } from './handshake.js'
+import { readHandshake, sessionFromHeaders, urlSubscriptions } from './handshake.js'
 import type { IdentityResult, ResolveIdentity } from './identity.js'
 import { type Inbound, readAuthentication, readInbound, readSubscribe, readUnsubscribe } from './inbound-payloads.js'
 import { MessageLimit } from './message-limit.js'
@@ -21,6 +21,8 @@ export interface ConnectionOptions {
   /** Appwrite's 32 messages a minute per connection; `false` turns the limit off. */
   messageLimit?: number | false
   now?: () => number
+  /** Told of every frame received (the hub uses it to know when all is quiet). */
+  onFrame?: () => void
 }
 
 /**
@@ -43,12 +45,27 @@ export class RealtimeConnection {
     this.#limit = options.messageLimit === false ? null : new MessageLimit(options.messageLimit ?? 32, options.now)
   }
 
-  /** The handshake: who is connecting (a JWT in the URL), then `connected`, or an error and a close. */
-  async open(url: URL): Promise<void> {
+  /**
+   * The handshake: who is connecting (a JWT in the URL; a session in the headers, where a real server has
+   * them), then `connected`, or an error and a close.
+   */
+  open(url: URL, headers?: Headers): Promise<void> {
+    // Frames that arrive meanwhile wait for the handshake.
+    this.#inbound = this.#inbound.then(() => this.#handshake(url, headers))
+    return this.#inbound
+  }
+
+  async #handshake(url: URL, headers?: Headers): Promise<void> {
     const handshake = readHandshake(url)
     this.projectId = handshake.projectId
     try {
-      const identity = await this.#resolve({ projectId: handshake.projectId, ...(handshake.jwt ? { jwt: handshake.jwt } : {}) })
+      const session = sessionFromHeaders(headers, handshake.projectId)
+      const identity = await this.#resolve({
+        purpose: 'handshake',
+        projectId: handshake.projectId,
+        ...(session ? { session } : {}),
+        ...(handshake.jwt ? { jwt: handshake.jwt } : {}),
+      })
       if (!identity.ok) throw new RealtimeError(identity.code, identity.message)
       this.#become(identity)
       const channels = convertChannels(handshake.channels, this.userId)
@@ -72,6 +89,7 @@ export class RealtimeConnection {
 
   /** A text frame from the client. Frames are handled in arrival order, each after the previous one. */
   receive(text: string): Promise<void> {
+    this.options.onFrame?.()
     this.#inbound = this.#inbound.then(() => this.#handle(text))
     return this.#inbound
   }
@@ -101,7 +119,7 @@ export class RealtimeConnection {
   /** Recomputes this connection's roles from its user (a team or membership of theirs changed). */
   async refreshRoles(): Promise<void> {
     if (!this.userId || this.state === 'closed') return
-    const identity = await this.#resolve({ projectId: this.projectId, userId: this.userId })
+    const identity = await this.#resolve({ purpose: 'refresh', projectId: this.projectId, userId: this.userId })
     if (identity.ok) this.roles = identity.roles
   }
 
@@ -143,7 +161,7 @@ export class RealtimeConnection {
 
   /** Logs the socket in as the session's user: every subscription now runs under that user's roles. */
   async #authenticate(session: string): Promise<object> {
-    const identity = await this.#resolve({ projectId: this.projectId, session })
+    const identity = await this.#resolve({ purpose: 'authentication', projectId: this.projectId, session })
     if (!identity.ok || !identity.user) throw RealtimeError.invalidMessage('Session is not valid.')
     const previous = this.userId
     this.#become(identity)

@@ -87,3 +87,30 @@ export const urlSubscriptions = (channels: readonly string[], queryParam: (name:
   }
   return slots.filter(Boolean)
 }
+
+/**
+ * The session a handshake carries, in Appwrite's order: the `a_session_<project>` cookie (or its `_legacy`
+ * twin), `X-Appwrite-Session`, then the SDK's `X-Fallback-Cookies`. Browsers send no headers on a WebSocket,
+ * so only a real server (`offwrite serve`) sees these.
+ */
+export const sessionFromHeaders = (headers: Headers | undefined, projectId: string): string => {
+  if (!headers) return ''
+  const name = `a_session_${projectId}`
+  const cookies = new Map(
+    (headers.get('cookie') ?? '').split(';').map((pair) => {
+      const at = pair.indexOf('=')
+      return [pair.slice(0, at).trim(), decodeURIComponent(pair.slice(at + 1).trim())] as const
+    }),
+  )
+  const cookie = cookies.get(name) || cookies.get(`${name}_legacy`)
+  if (cookie) return cookie
+  const header = headers.get('x-appwrite-session')
+  if (header) return header
+  try {
+    const fallback: unknown = JSON.parse(headers.get('x-fallback-cookies') ?? '')
+    const value = fallback && typeof fallback === 'object' ? (fallback as Record<string, unknown>)[name] : undefined
+    return typeof value === 'string' ? value : ''
+  } catch {
+    return ''
+  }
+}

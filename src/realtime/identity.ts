@@ -3,20 +3,18 @@
  * the socket lives: the worker may be stopped at any time, a page's sockets may not.
  */
 
-export interface IdentityRequest {
-  projectId: string
-  /** The encoded session (`a_session_<project>` cookie value) of an `authentication` frame. */
-  session?: string
-  /** A JWT from the socket URL. */
-  jwt?: string
-  /** Recompute the roles of this user (team and membership events); no credential is checked. */
-  userId?: string
-}
+export type IdentityRequest =
+  /** Opening: a session from the handshake headers (cookie, `X-Appwrite-Session`, `X-Fallback-Cookies`) and/or a URL JWT. */
+  | { purpose: 'handshake'; projectId: string; session?: string; jwt?: string }
+  /** An `authentication` frame: the encoded session (`a_session_<project>` cookie value). */
+  | { purpose: 'authentication'; projectId: string; session: string }
+  /** Team and membership events: this user's current roles; no credential is checked. */
+  | { purpose: 'refresh'; projectId: string; userId: string }
 
 export type IdentityResult =
   | {
       ok: true
-      /** The Account model, or `null` for a guest. */
+      /** The Account model, or `null` for a guest (and for a refresh, which only answers roles). */
       user: Record<string, unknown> | null
       roles: string[]
     }

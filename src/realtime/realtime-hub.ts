@@ -15,6 +15,8 @@ export class RealtimeHub {
   readonly #connections = new Set<RealtimeConnection>()
   readonly #opening = new Set<Promise<void>>()
   #events: Promise<void> = Promise.resolve()
+  /** Counts everything that starts work (sockets, frames, events), so `settled` knows when all is quiet. */
+  #activity = 0
 
   constructor(private readonly options: ConnectionOptions) {}
 
@@ -24,14 +26,16 @@ export class RealtimeHub {
 
   /** A new connection on `transport`; `open` it once the socket is open. */
   connect(transport: Transport): RealtimeConnection {
-    const connection = new RealtimeConnection(transport, this.options)
+    const connection = new RealtimeConnection(transport, { ...this.options, onFrame: () => this.#activity++ })
+    this.#activity++
     this.#connections.add(connection)
     return connection
   }
 
   /** Runs the connection's handshake (`connected`, or an error and a close). */
-  open(connection: RealtimeConnection, url: URL): Promise<void> {
-    const opening = connection.open(url).finally(() => this.#opening.delete(opening))
+  open(connection: RealtimeConnection, url: URL, headers?: Headers): Promise<void> {
+    this.#activity++
+    const opening = connection.open(url, headers).finally(() => this.#opening.delete(opening))
     this.#opening.add(opening)
     return opening
   }
@@ -47,6 +51,7 @@ export class RealtimeHub {
    * the roles of the connections they concern, as Appwrite's realtime server does before it delivers them.
    */
   publish(events: readonly EngineEvent[]): Promise<void> {
+    this.#activity++
     this.#events = this.#events
       .then(async () => {
         for (const engineEvent of events) {
@@ -60,13 +65,17 @@ export class RealtimeHub {
     return this.#events
   }
 
-  /** Resolves when every connection has opened and answered its frames, and every event is delivered. */
+  /**
+   * Resolves when every connection has opened and answered its frames, and every event is delivered, and
+   * nothing new happened for one turn of the event loop (clients answer `connected` asynchronously).
+   */
   async settled(): Promise<void> {
-    let before: unknown[]
-    do {
-      before = [this.#events, ...this.#opening, ...[...this.#connections].map((c) => c.settled())]
-      await Promise.allSettled(before)
-    } while (before[0] !== this.#events || this.#opening.size > 0)
+    for (;;) {
+      const seen = this.#activity
+      await Promise.allSettled([this.#events, ...this.#opening, ...[...this.#connections].map((c) => c.settled())])
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      if (seen === this.#activity) return
+    }
   }
 
   #refresh(event: RealtimeEvent): Promise<unknown> {

@@ -1,7 +1,7 @@
 import { Query } from 'appwrite'
 import { describe, expect, it } from 'vitest'
 import { phpCompare } from './php-compare.js'
-import { RealtimeError } from './realtime-error.js'
+import type { RealtimeError } from './realtime-error.js'
 import { matchesRuntimeQueries, parseRealtimeQueries, queryToString } from './runtime-query.js'
 
 const passes = (queries: string[], payload: Record<string, unknown>) =>

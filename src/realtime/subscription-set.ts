@@ -33,9 +33,7 @@ export class SubscriptionSet {
     for (const [id, byChannel] of this.#byId) {
       const before = [...byChannel.keys()]
       const after = rename(before)
-      const next = new Map<string, ChannelFilter>()
-      before.forEach((channel, i) => next.set(after[i], byChannel.get(channel) as ChannelFilter))
-      this.#byId.set(id, next)
+      this.#byId.set(id, new Map(before.map((channel, i) => [after[i], byChannel.get(channel) as ChannelFilter])))
     }
   }
 
