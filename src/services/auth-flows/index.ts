@@ -12,6 +12,10 @@ import {
   usersCreateMfaRecoveryCodes, usersDeleteMfaAuthenticator, usersGetMfaRecoveryCodes, usersListMfaFactors, usersUpdateMfa,
   usersUpdateMfaRecoveryCodes,
 } from './mfa/users-mfa.js'
+import { authorizePage } from './oauth2/authorize-page.js'
+import { oauthCallback } from './oauth2/callback.js'
+import { oauthRoutes } from './oauth2/routes.js'
+import { createOAuth2Session, createOAuth2Token } from './oauth2/start.js'
 import { createPhoneToken } from './phone-token.js'
 import { createRecovery, updateRecovery } from './recovery.js'
 import { createSessionFromToken } from './token-session.js'
@@ -27,11 +31,13 @@ const guard = async (ctx: RequestContext) => {
 
 /**
  * The sign-in flows beyond email and password: tokens (email code, magic URL, phone code, custom) turned into
- * sessions, email and phone verification, password recovery, MFA. Every message goes to the outbox.
+ * sessions, OAuth2 against a stand-in provider page, email and phone verification, password recovery, MFA.
+ * Every message goes to the outbox.
  */
 export const authFlowsService: ServiceDefinition = {
   name: 'auth-flows',
   stores: mfaStores,
+  extraRoutes: oauthRoutes,
   guard,
   routes: {
     accountCreateEmailToken: createEmailToken,
@@ -46,6 +52,10 @@ export const authFlowsService: ServiceDefinition = {
     accountUpdatePhoneVerification: updatePhoneVerification,
     accountCreateRecovery: createRecovery,
     accountUpdateRecovery: updateRecovery,
+    accountCreateOAuth2Session: createOAuth2Session,
+    accountCreateOAuth2Token: createOAuth2Token,
+    offwriteOAuth2Authorize: authorizePage,
+    offwriteOAuth2Callback: oauthCallback,
     accountUpdateMFA: updateMfa,
     accountListMfaFactors: listMfaFactors,
     accountCreateMfaAuthenticator: createAuthenticator,
