@@ -44,6 +44,10 @@ for (const [path, ops] of Object.entries(spec.paths)) {
         params.push(paramFromSchema(name, s, 'body', (schema.required ?? []).includes(name)))
       }
     }
+    // Bulk create shares its route with single create and sends `documents`/`rows` without an ID or `data`.
+    if (params.some((p) => p.name === 'documents' || p.name === 'rows')) {
+      for (const p of params) if (['documentId', 'rowId', 'data'].includes(p.name)) p.required = false
+    }
     const [status, response] = Object.entries(op.responses ?? {})[0] ?? ['200', {}]
     const schema = response.content?.['application/json']?.schema
     const x = op['x-appwrite'] ?? {}

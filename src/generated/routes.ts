@@ -2141,13 +2141,13 @@ export const routeSpecs: RouteSpec[] = [
     "name": "documentId",
     "in": "body",
     "type": "string",
-    "required": true
+    "required": false
    },
    {
     "name": "data",
     "in": "body",
     "type": "object",
-    "required": true,
+    "required": false,
     "default": {}
    },
    {
@@ -2778,13 +2778,13 @@ export const routeSpecs: RouteSpec[] = [
     "name": "documentId",
     "in": "body",
     "type": "string",
-    "required": true
+    "required": false
    },
    {
     "name": "data",
     "in": "body",
     "type": "object",
-    "required": true,
+    "required": false,
     "default": {}
    },
    {
@@ -4463,13 +4463,13 @@ export const routeSpecs: RouteSpec[] = [
     "name": "rowId",
     "in": "body",
     "type": "string",
-    "required": true
+    "required": false
    },
    {
     "name": "data",
     "in": "body",
     "type": "object",
-    "required": true,
+    "required": false,
     "default": {}
    },
    {
@@ -5586,13 +5586,13 @@ export const routeSpecs: RouteSpec[] = [
     "name": "documentId",
     "in": "body",
     "type": "string",
-    "required": true
+    "required": false
    },
    {
     "name": "data",
     "in": "body",
     "type": "object",
-    "required": true,
+    "required": false,
     "default": {}
    },
    {
