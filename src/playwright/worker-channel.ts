@@ -4,14 +4,23 @@ import type { AdminApi } from '../protocol.js'
 type Method = keyof AdminApi
 type Result<M extends Method> = Awaited<ReturnType<AdminApi[M]>>
 
+const evaluateAdmin = (worker: Worker, method: string, args: unknown[]) =>
+  worker.evaluate(
+    ([name, list]) => {
+      const admin = (self as unknown as { offwrite?: Record<string, (...a: unknown[]) => unknown> }).offwrite
+      if (!admin) throw new Error('[offwrite] this service worker is not offwrite, or older than the fixture')
+      return admin[name](...list)
+    },
+    [method, args] as [string, unknown[]],
+  )
+
 /**
  * Calls the offwrite service worker's admin API from the test, inside the worker itself (Playwright's
- * `Worker.evaluate`; Chromium only). No page code is involved, so it works before the app has loaded.
- * @note The browser stops idle workers; a stopped one is woken by a message from a page of the origin.
+ * `Worker.evaluate`; Chromium only). No app code is involved, so it works before the app has loaded.
+ * @note The browser stops idle workers, and evaluating in a stopped one never returns. So every call first
+ * wakes the worker with a message from a page of the origin (a no-op for a running worker).
  */
 export class WorkerChannel {
-  #worker: Worker | null = null
-
   constructor(
     private readonly context: BrowserContext,
     private readonly page: Page,
@@ -20,33 +29,25 @@ export class WorkerChannel {
 
   async call<M extends Method>(method: M, ...args: Parameters<AdminApi[M]>): Promise<Result<M>> {
     const worker = await this.worker()
-    return worker.evaluate(
-      ([name, list]) => {
-        const admin = (self as unknown as { offwrite?: Record<string, (...a: unknown[]) => unknown> }).offwrite
-        if (!admin) throw new Error('[offwrite] this service worker is not offwrite, or older than the fixture')
-        return admin[name](...list)
-      },
-      [method, args] as [string, unknown[]],
-    ) as Promise<Result<M>>
+    const closed = new Promise<'closed'>((resolve) => worker.once('close', () => resolve('closed')))
+    const result = await Promise.race([evaluateAdmin(worker, method, args), closed])
+    // The worker went away mid-call (stopped by the browser): ask the new one.
+    if (result === 'closed') return evaluateAdmin(await this.worker(), method, args) as Promise<Result<M>>
+    return result as Result<M>
   }
 
   async worker(): Promise<Worker> {
-    if (this.#worker) return this.#worker
-    const running = this.context.serviceWorkers().find((w) => w.url() === this.scriptUrl)
-    const worker = running ?? (await this.wake())
-    worker.once('close', () => {
-      if (this.#worker === worker) this.#worker = null
-    })
-    this.#worker = worker
-    return worker
-  }
-
-  async wake(): Promise<Worker> {
     const started = this.context.waitForEvent('serviceworker', { predicate: (w) => w.url() === this.scriptUrl })
-    await this.page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready
-      registration.active?.postMessage({ type: 'offwrite/claim' })
-    })
-    return started
+    started.catch(() => {})
+    await this.page
+      .evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready
+        registration.active?.postMessage({ type: 'offwrite/claim' })
+      })
+      .catch(() => {
+        // The page is elsewhere (another origin, closed): the worker is probably running anyway.
+      })
+    const running = this.context.serviceWorkers().filter((w) => w.url() === this.scriptUrl).at(-1)
+    return running ?? started
   }
 }

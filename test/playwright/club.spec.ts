@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '../../src/playwright/index.js'
+import { stopServiceWorkers } from '../support/service-worker-cdp.js'
 
 // Every test gets its own backend: a fresh context, the worker installed, the project reset and seeded.
 test.use({
@@ -68,4 +69,15 @@ test('each test starts from the seed again', async ({ page, offwrite }) => {
   await expect(page.locator('#status')).toHaveText('Guest')
   expect((await offwrite.api('GET', '/teams/chess')).name).toBe('Chess club')
   expect(await offwrite.outbox()).toEqual([])
+})
+
+test('the fixed clock and ID sequence survive a worker restart', async ({ page, offwrite }) => {
+  await offwrite.setIdSequence('club-')
+  const first = await offwrite.api('POST', '/teams', { teamId: 'unique()', name: 'Go club' })
+  expect(first.$id).toBe('club-000001')
+  // The browser stops idle workers whenever it likes; the next call starts a new one with empty memory.
+  await stopServiceWorkers(page)
+  const second = await offwrite.api('POST', '/teams', { teamId: 'unique()', name: 'Bridge club' })
+  expect(second.$id).toBe('club-000002')
+  expect(second.$createdAt).toBe('2030-04-05T06:07:08.000+00:00')
 })
