@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '../engine/context.js'
 import { accountService } from './account/index.js'
 import { authFlowsService } from './auth-flows/index.js'
 import { pingService } from './ping/index.js'
+import { storageService } from './storage/index.js'
 import { teamsService } from './teams/index.js'
 import { outboxService } from '../outbox/index.js'
 import { usersService } from './users/index.js'
@@ -14,4 +15,5 @@ export const allServices: ServiceDefinition[] = [
   teamsService,
   outboxService,
   authFlowsService,
+  storageService,
 ]

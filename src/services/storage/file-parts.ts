@@ -1,0 +1,35 @@
+import Dexie, { type Table } from 'dexie'
+import type { Writer } from '../../store/write-path.js'
+import { decompressBlob } from './compression.js'
+import type { FileRecord, PartRecord } from './records.js'
+
+/** Dexie itself, or a `Writer` inside a write. */
+type Db = { table(name: string): Table }
+
+const partsOf = (db: Db, bucketId: string, fileId: string) =>
+  db.table('fileParts').where('[bucketId+fileId+index]').between([bucketId, fileId, Dexie.minKey], [bucketId, fileId, Dexie.maxKey])
+
+/** A file's stored parts in index order (Blob handles: no byte is read). */
+export const readParts = (db: Db, bucketId: string, fileId: string): Promise<PartRecord[]> =>
+  partsOf(db, bucketId, fileId).toArray() as Promise<PartRecord[]>
+
+export const countParts = (db: Db, bucketId: string, fileId: string): Promise<number> => partsOf(db, bucketId, fileId).count()
+
+export const hasPart = async (db: Db, bucketId: string, fileId: string, index: number): Promise<boolean> =>
+  (await db.table('fileParts').where('[bucketId+fileId+index]').equals([bucketId, fileId, index]).count()) > 0
+
+export const deleteParts = async (w: Writer, bucketId: string, fileId: string): Promise<void> =>
+  w.bulkDelete('fileParts', await partsOf(w, bucketId, fileId).primaryKeys())
+
+/**
+ * A file's original bytes as one Blob made of its stored part Blobs, decompressed when it was stored
+ * compressed. Nothing is read until the Blob is.
+ */
+export const readContent = async (db: Db, file: FileRecord): Promise<Blob> => {
+  const parts = await readParts(db, file.bucketId, file.$id)
+  const stored = new Blob(
+    parts.map((p) => p.blob),
+    { type: file.mimeType },
+  )
+  return file.stored === 'none' ? stored : decompressBlob(stored, file.stored, file.mimeType)
+}

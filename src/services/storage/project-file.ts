@@ -1,0 +1,32 @@
+/** What `applyBuckets` needs of the admin client: calling a route by operationId with an API key. */
+export interface RouteCaller {
+  op(operationId: string, params?: Record<string, unknown>): Promise<unknown>
+}
+
+/** One `buckets[]` entry of the Appwrite CLI's project file (`appwrite.config.json`). */
+export interface ProjectFileBucket {
+  $id: string
+  name: string
+  $permissions?: string[]
+  fileSecurity?: boolean
+  enabled?: boolean
+  maximumFileSize?: number
+  allowedFileExtensions?: string[]
+  compression?: 'none' | 'gzip' | 'zstd'
+  encryption?: boolean
+  antivirus?: boolean
+  transformations?: boolean
+}
+
+/**
+ * Creates the buckets of a project file through the server API (`storageCreateBucket`), so they are
+ * validated and announced like any other. For `seed()`'s schema step.
+ * @example
+ * await applyBuckets(adminClient, config.buckets ?? [])
+ */
+export const applyBuckets = async (api: RouteCaller, buckets: readonly unknown[]): Promise<void> => {
+  for (const entry of buckets as ProjectFileBucket[]) {
+    const { $id, $permissions, ...settings } = entry
+    await api.op('storageCreateBucket', { bucketId: $id, permissions: $permissions, ...settings })
+  }
+}
