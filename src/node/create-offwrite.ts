@@ -1,5 +1,6 @@
 import { type AdminEngine, type ProjectAdmin, createAdminEngine } from '../admin/index.js'
 import type { Engine } from '../engine/index.js'
+import { createRealtimeAcceptor } from '../realtime/acceptor.js'
 import type { IndexedDbPlatform } from '../store/platform.js'
 import { type HostOptions, settingsOf } from './host-options.js'
 import { pickIndexedDb } from './indexeddb.js'
@@ -8,8 +9,8 @@ import { EventHub, type RealtimeAcceptor, type RealtimeFactory } from './realtim
 export interface OffwriteOptions extends HostOptions, Partial<IndexedDbPlatform> {
   /** The project the SDK uses (`client.setProject`). Default `test`. */
   projectId?: string
-  /** Realtime for the `ws` handler / socket server (default: offwrite's, when built in). */
-  realtime?: RealtimeFactory
+  /** Realtime for the `ws` handler (default: offwrite's; `null` for none). */
+  realtime?: RealtimeFactory | null
 }
 
 /** One emulated project and everything around it; what `offwrite/msw` and `offwrite serve` are built from. */
@@ -20,8 +21,13 @@ export interface Offwrite {
   readonly admin: ProjectAdmin
   /** Engine events, as realtime relays them. */
   readonly events: EventHub
-  /** Speaks Appwrite's realtime protocol on a socket, if realtime is available. */
+  /** Speaks Appwrite's realtime protocol on a socket (null when turned off). */
   readonly realtime: RealtimeAcceptor | null
+  /**
+   * Resolves once every realtime socket has opened and answered the frames it got, and every event is
+   * delivered: await it after `subscribe()` and before the write whose event a test expects.
+   */
+  realtimeSettled(): Promise<void>
   /** The admin API of another project of the same engine (register it first with `engine.registerProject`). */
   project(projectId: string): ProjectAdmin
   close(): void
@@ -45,13 +51,14 @@ export const createOffwrite = async (options: OffwriteOptions = {}): Promise<Off
   if (options.clock) admin.setClock(options.clock)
   if (options.idPrefix) admin.setIdSequence(options.idPrefix)
   if (options.seed) await admin.seed(options.seed)
-  const realtime = options.realtime ? options.realtime({ engine: emulator.engine, events }) : null
+  const realtime = options.realtime === null ? null : (options.realtime ?? createRealtimeAcceptor)({ engine: emulator.engine, events })
   return {
     projectId,
     engine: emulator.engine,
     admin,
     events,
     realtime,
+    realtimeSettled: async () => realtime?.hub?.settled(),
     project: emulator.admin,
     close: () => emulator.engine.close(),
   }

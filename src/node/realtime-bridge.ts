@@ -31,8 +31,8 @@ export class EventHub {
   }
 }
 
-/** Accepts a socket and speaks Appwrite's realtime protocol on it. */
-export type RealtimeAcceptor = (socket: RealtimeSocket) => RealtimeConnection
+/** Accepts a socket and speaks Appwrite's realtime protocol on it; `hub.settled()` waits until all is quiet. */
+export type RealtimeAcceptor = ((socket: RealtimeSocket) => RealtimeConnection) & { hub?: { settled(): Promise<void> } }
 
 /** What an acceptor is made from: the engine to authenticate against and the events to relay. */
 export interface RealtimeHost {

@@ -9,6 +9,7 @@ import { pickIndexedDb } from './indexeddb.js'
 import { sendFetchResponse, toFetchRequest } from './node-http.js'
 import { EventHub, type RealtimeFactory } from './realtime-bridge.js'
 import { acceptSocket } from './serve-realtime.js'
+import { createRealtimeAcceptor } from '../realtime/acceptor.js'
 
 export interface ServeOptions extends HostOptions {
   /** Default 8080; 0 picks a free port. */
@@ -19,7 +20,8 @@ export interface ServeOptions extends HostOptions {
   data?: string
   /** The projects served. Without any, a request for an unknown project registers it (emulator mode). */
   projects?: string[]
-  realtime?: RealtimeFactory
+  /** Realtime on `/v1/realtime` (default: offwrite's; `null` for none). */
+  realtime?: RealtimeFactory | null
 }
 
 export interface OffwriteServer {
@@ -69,7 +71,7 @@ export const serve = async (options: ServeOptions = {}): Promise<OffwriteServer>
   if (options.clock) emulator.host.determinism.setClock(options.clock)
   if (options.idPrefix) emulator.host.determinism.setIdSequence(options.idPrefix)
   if (options.seed) await (await adminOf(options.seed.projectId ?? [...known][0] ?? 'test')).seed(options.seed)
-  const realtime = options.realtime?.({ engine: emulator.engine, events }) ?? null
+  const realtime = options.realtime === null ? null : (options.realtime ?? createRealtimeAcceptor)({ engine: emulator.engine, events })
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')

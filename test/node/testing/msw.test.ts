@@ -1,4 +1,4 @@
-import { Account, Client, ID } from 'appwrite'
+import { Account, Client, ID, Realtime } from 'appwrite'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type NodeShims, type Offwrite, createOffwrite, installNodeShims, offwriteHandlers } from '../../../src/node/msw.js'
@@ -67,5 +67,34 @@ describe('offwrite/msw with the web SDK in Node', () => {
     const user = await new Account(client()).create({ userId: 'fixed', email: 'fixed@example.com', password: 'fixed password' })
     expect(user.$createdAt).toBe('2031-05-06T07:08:09.000+00:00')
     expect(user.registration).toBe('2031-05-06T07:08:09.000+00:00')
+  })
+})
+
+/** Waits until `check` passes: the SDK hands realtime messages to callbacks asynchronously. */
+const eventually = async (check: () => void, timeout = 2000) => {
+  const start = Date.now()
+  for (;;) {
+    try {
+      return check()
+    } catch (error) {
+      if (Date.now() - start > timeout) throw error
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  }
+}
+
+describe('offwrite/msw realtime (the ws handler)', () => {
+  it('delivers an account event to new Realtime(client).subscribe', async () => {
+    const { secret } = await offwrite.admin.actAs('ann')
+    const client = new Client().setEndpoint(ENDPOINT).setProject('test').setSession(secret)
+    const received: Array<{ events: string[]; channels: string[]; payload: { name: string } }> = []
+    const subscription = await new Realtime(client).subscribe('account', (message) => void received.push(message as never))
+    await offwrite.realtimeSettled()
+    await new Account(client).updateName({ name: 'Ann R' })
+    await eventually(() => expect(received).toHaveLength(1))
+    expect(received[0].events).toContain('users.ann.update.name')
+    expect(received[0].channels).toEqual(['account', 'account.ann', 'account.update', 'account.ann.update'])
+    expect(received[0].payload.name).toBe('Ann R')
+    await subscription.close()
   })
 })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Client, ID, Users } from 'node-appwrite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import { type OffwriteServer, serve } from '../../../src/node/serve.js'
 
 let server: OffwriteServer
@@ -46,6 +47,41 @@ describe('offwrite serve with node-appwrite', () => {
     expect(log[0]).toMatchObject({ method: 'POST', path: '/users', status: 201, apiKey: true })
     const bad = await fetch(`${server.url}/_offwrite/proj/ids`, { method: 'POST', body: JSON.stringify({ prefix: 'no spaces' }) })
     expect(bad.status).toBe(400)
+  })
+})
+
+describe('offwrite serve realtime', () => {
+  it('speaks Appwrite\'s realtime protocol on a real WebSocket', async () => {
+    const project = await server.admin('proj')
+    await project.seed({ data: { users: [{ $id: 'rae', email: 'rae@example.com', password: 'rae password' }] } })
+    const { secret } = await project.actAs('rae')
+    const socket = new WebSocket(`${server.endpoint.replace('http', 'ws')}/realtime?project=proj`, {
+      headers: { 'x-appwrite-session': secret },
+    })
+    const frames: Array<{ type: string; data: any }> = []
+    const next = (type: string) =>
+      new Promise<any>((resolve) => {
+        const check = () => {
+          const found = frames.find((f) => f.type === type)
+          if (found) resolve(found.data)
+          else setTimeout(check, 5)
+        }
+        check()
+      })
+    socket.on('message', (data) => frames.push(JSON.parse(String(data))))
+    expect((await next('connected')).user.$id).toBe('rae')
+    socket.send(JSON.stringify({ type: 'subscribe', data: [{ subscriptionId: 's1', channels: ['account'] }] }))
+    expect((await next('response')).subscriptions[0]).toMatchObject({ subscriptionId: 's1', channels: ['account', 'account.rae'] })
+    const renamed = await fetch(`${server.endpoint}/account/name`, {
+      method: 'PATCH',
+      headers: { 'x-appwrite-project': 'proj', 'x-appwrite-session': secret, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Rae' }),
+    })
+    expect(renamed.status).toBe(200)
+    const event = await next('event')
+    expect(event.subscriptions).toEqual(['s1'])
+    expect(event.payload.name).toBe('Rae')
+    socket.close()
   })
 })
 
