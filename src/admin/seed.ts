@@ -1,3 +1,4 @@
+import { applyBuckets } from '../services/storage/project-file.js'
 import type { AdminClient } from './admin-caller.js'
 import { seedFiles, seedRecords } from './seed-records.js'
 import type { SeedConfig, SeedResult } from './seed-types.js'
@@ -6,11 +7,13 @@ import { seedTeams, seedUsers } from './seed-users.js'
 /** Creates the schema a project file describes (databases, collections/tables, buckets). */
 export type SchemaApplier = (api: AdminClient, config: SeedConfig) => Promise<void>
 
-const SCHEMA_KEYS = ['databases', 'collections', 'tablesDB', 'tables', 'buckets'] as const
+const NOT_YET = ['databases', 'collections', 'tablesDB', 'tables'] as const
 
-const noSchemaYet: SchemaApplier = async (_api, config) => {
-  const present = SCHEMA_KEYS.filter((key) => Array.isArray(config[key]) && (config[key] as unknown[]).length)
+/** The project file's schema, each part by the service that owns it. */
+const applyProjectFile: SchemaApplier = async (api, config) => {
+  const present = NOT_YET.filter((key) => Array.isArray(config[key]) && (config[key] as unknown[]).length)
   if (present.length) throw new Error(`[offwrite] seed: the project file's ${present.join(', ')} are not supported yet`)
+  await applyBuckets(api, config.buckets ?? [])
 }
 
 /**
@@ -21,7 +24,7 @@ const noSchemaYet: SchemaApplier = async (_api, config) => {
 export const seedProject = async (
   api: AdminClient,
   config: SeedConfig,
-  applySchema: SchemaApplier = noSchemaYet,
+  applySchema: SchemaApplier = applyProjectFile,
 ): Promise<SeedResult> => {
   await applySchema(api, config)
   const data = config.data ?? {}
