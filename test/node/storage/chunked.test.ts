@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Models, Storage } from 'appwrite'
+import { Storage, type UploadProgress } from 'appwrite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../src/store/write-path.js'
 import { type NodeEmulator, startNodeEmulator } from '../../support/node-emulator.js'
@@ -23,7 +23,7 @@ const fileCreates = () => events.filter((e) => e.events[0].endsWith('.create') &
 describe('chunked uploads, as the SDK sends them', () => {
   it('uploads 12 MB in three chunks with progress, and the file is whole', async () => {
     const bytes = patternBytes(12 * MiB)
-    const progress: Models.UploadProgress[] = []
+    const progress: UploadProgress[] = []
     const file = await new Storage(emu.client()).createFile({
       bucketId: 'photos',
       fileId: 'big',

@@ -30,7 +30,7 @@ export const rejection = async (promise: Promise<unknown>): Promise<AppwriteExce
 }
 
 /** Bytes that differ at every position, so a misplaced chunk changes the MD5. */
-export const patternBytes = (size: number, seed = 7): Uint8Array => {
+export const patternBytes = (size: number, seed = 7): Uint8Array<ArrayBuffer> => {
   const bytes = new Uint8Array(size)
   let x = seed
   for (let i = 0; i < size; i++) {
