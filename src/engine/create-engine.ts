@@ -236,7 +236,8 @@ export const createEngine = (options: EngineOptions): Engine => {
       await (await store(projectId)).clear()
     },
     close() {
-      registry.close()
+      // Projects may still be registering: close once that is done, never under it.
+      void ready.then(() => registry.close(), () => registry.close())
       for (const opened of stores.values()) opened.then((s) => s.close(), () => {})
     },
   }
