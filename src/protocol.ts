@@ -5,6 +5,7 @@
  */
 import { TESTING_ADMIN_METHODS, type TestingAdminApi } from './admin/testing-admin-api.js'
 import type { ApiKey, ProjectSettings } from './engine/context.js'
+import type { IdentityRequest, IdentityResult } from './realtime/identity.js'
 import type { EngineEvent } from './store/write-path.js'
 
 /** The BroadcastChannel the worker posts engine events on (realtime relays them to sockets). */
@@ -18,7 +19,7 @@ export interface PageMessages {
   'offwrite/claim': { type: 'offwrite/claim' }
 }
 
-/** Messages the worker broadcasts on {@link EVENTS_CHANNEL}. */
+/** Messages the worker broadcasts on {@link EVENTS_CHANNEL}. Payloads are rendered as client callers see them. */
 export interface BroadcastMessages {
   'offwrite/events': { type: 'offwrite/events'; events: EngineEvent[] }
 }
@@ -53,10 +54,12 @@ export interface AdminApi extends TestingAdminApi {
   forgetEndpoint(endpoint: string): Promise<void>
   /** Deletes every record of the project, keeping the project itself. */
   reset(projectId: string): Promise<void>
+  /** Who a realtime connection is: its account and roles (the page keeps realtime state; see src/realtime). */
+  realtimeIdentity(request: IdentityRequest): Promise<IdentityResult>
 }
 
 /** The admin API's methods, listed so the page can build its client without a Proxy. */
-export const ADMIN_METHODS = ['hello', 'configure', 'forgetEndpoint', 'reset', ...TESTING_ADMIN_METHODS] as const satisfies ReadonlyArray<
+export const ADMIN_METHODS = ['hello', 'configure', 'forgetEndpoint', 'reset', 'realtimeIdentity', ...TESTING_ADMIN_METHODS] as const satisfies ReadonlyArray<
   keyof AdminApi
 >
 
@@ -68,4 +71,4 @@ export type AdminRemote = {
   [K in keyof AdminApi]: (...args: Parameters<AdminApi[K]>) => Promise<Awaited<ReturnType<AdminApi[K]>>>
 }
 
-export type { ApiKey, EngineEvent, ProjectSettings }
+export type { ApiKey, EngineEvent, IdentityRequest, IdentityResult, ProjectSettings }

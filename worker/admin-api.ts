@@ -1,6 +1,7 @@
 import { BUILD_ID } from '../src/build-id.js'
 import { type AdminEngine, createTestingAdminApi } from '../src/admin/index.js'
 import type { AdminApi } from '../src/protocol.js'
+import { createIdentityResolver } from '../src/realtime/resolve-identity.js'
 import type { EndpointRegistry } from './endpoint-registry.js'
 
 /** The worker side of the admin channel: what pages (and tests) may ask the engine to do. */
@@ -14,4 +15,5 @@ export const createAdminApi = (emulator: AdminEngine, endpoints: EndpointRegistr
     await endpoints.add(endpoint)
   },
   forgetEndpoint: (endpoint) => endpoints.remove(endpoint),
+  realtimeIdentity: createIdentityResolver(emulator.engine),
 })

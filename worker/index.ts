@@ -7,6 +7,7 @@ import * as Comlink from 'comlink'
 import { createStore } from 'idb-keyval'
 import { createAdminEngine, keptDeterminism } from '../src/admin/index.js'
 import { EVENTS_CHANNEL, type BroadcastMessage, isPageMessage } from '../src/protocol.js'
+import { renderEventPayload } from '../src/realtime/render-payload.js'
 import { allServices } from '../src/services/index.js'
 import { createAdminApi } from './admin-api.js'
 import { EndpointRegistry } from './endpoint-registry.js'
@@ -30,7 +31,8 @@ const state = createStore('offwrite-worker', 'state')
 const kept = keptDeterminism(state)
 const emulator = createAdminEngine({
   services: allServices,
-  onEvents: (list) => broadcast({ type: 'offwrite/events', events: list }),
+  // Rendered here, so raw records (password hashes, token secrets) never reach a page.
+  onEvents: (list) => broadcast({ type: 'offwrite/events', events: list.map((event) => renderEventPayload(event)) }),
   determinism: kept.load(),
   onDeterminismChange: kept.save,
 })

@@ -1,5 +1,6 @@
 import type { AdminRemote, ApiKey, ProjectSettings } from '../protocol.js'
 import { createAdminClient } from './admin-client.js'
+import { installRealtime, listenToWorkerEvents } from './realtime/index.js'
 import { assertBrowser } from './assert-browser.js'
 import { checkBuild } from './check-build.js'
 import { registerAndControl } from './wait-for-control.js'
@@ -28,6 +29,8 @@ export interface Emulator {
   readonly admin: AdminRemote
   /** Stops answering requests to the endpoint, in every tab of this origin; `startEmulator` may run again. */
   stop(): Promise<void>
+  /** The page's realtime sockets: `settled()` resolves once every socket answered its frames and events. */
+  readonly realtime: { settled(): Promise<void> }
 }
 
 // On globalThis, so two bundled copies of offwrite in one page still share one start (lesson 13).
@@ -55,12 +58,15 @@ const boot = async (options: StartEmulatorOptions, forget: () => void): Promise<
   const admin = createAdminClient()
   await checkBuild(admin, registration)
   await admin.configure({ projectId, endpoint, settings })
+  const realtime = installRealtime({ endpoint, resolve: (request) => admin.realtimeIdentity(request), listen: listenToWorkerEvents })
   return {
     endpoint,
     projectId,
     admin,
+    realtime,
     reset: () => admin.reset(projectId),
     async stop() {
+      realtime.stop()
       await admin.forgetEndpoint(endpoint)
       forget()
     },

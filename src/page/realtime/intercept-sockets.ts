@@ -14,12 +14,14 @@ const routeKey = (url: string | URL): string => {
 
 /**
  * Lets a socket through to the real server, as if nothing were here: the page's socket opens only when the
- * real one does (or fails when it fails), and frames flow both ways (the interceptor forwards them).
+ * real one does, or closes (after an error) when it fails, and frames flow both ways (the interceptor forwards
+ * them).
+ * @note Waiting for `close`, not `error`: a failing socket fires both, and the page's socket must be closed
+ * by then or the interceptor would still open it.
  */
 const passThrough = (server: WebSocketConnectionData['server']): Promise<void> =>
   new Promise((resolve) => {
     server.addEventListener('open', () => resolve(), { once: true })
-    server.addEventListener('error', () => resolve(), { once: true })
     server.addEventListener('close', () => resolve(), { once: true })
     server.connect()
   })
