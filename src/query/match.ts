@@ -1,3 +1,4 @@
+import { AppwriteError } from '../errors/index.js'
 import { compareValues, likeKey, sqlEqual } from './collation.js'
 import { searchMatches } from './fulltext.js'
 import type { Query } from './types.js'
@@ -72,7 +73,7 @@ export const matchesFilter = (record: unknown, query: Query, read: ReadValue = r
     case 'notSearch':
       return typeof value === 'string' && !searchMatches(value, String(first))
     default:
-      throw new Error(`offwrite cannot evaluate the query method ${method} yet`)
+      throw new AppwriteError('general_not_implemented', { message: `offwrite does not evaluate the query method ${method} yet.` })
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../engine/context.js'
 import { accountService } from './account/index.js'
 import { authFlowsService } from './auth-flows/index.js'
+import { databasesService } from './databases/index.js'
 import { pingService } from './ping/index.js'
 import { storageService } from './storage/index.js'
 import { teamsService } from './teams/index.js'
@@ -16,4 +17,5 @@ export const allServices: ServiceDefinition[] = [
   outboxService,
   authFlowsService,
   storageService,
+  databasesService,
 ]

@@ -1,0 +1,92 @@
+import type { ProjectStore } from '../../../store/project-store.js'
+import type { RequestContext } from '../../../engine/context.js'
+import { AppwriteError } from '../../../errors/index.js'
+import { DOCUMENTS_STORE, type PlanStats, queryDocuments } from '../../../query/dexie/index.js'
+import { type QueryAttribute, type QueryKind, cursorNotFound, groupQueries, parseQueries, validateQueries } from '../../../query/index.js'
+import { checkUid } from '../../common/validators.js'
+import { assertListable, mayDocument, readFilter } from '../access.js'
+import type { Flavor } from '../flavor.js'
+import { loadTarget } from '../lookup.js'
+import { type CollectionRecord, physicalIndexes } from '../records.js'
+import { renderDocument } from '../render.js'
+import { documentsTable, findDocument } from './store.js'
+
+const plans = new WeakMap<ProjectStore, PlanStats>()
+
+/** How the last document list of a project was answered: the index used and the documents read (tests, bench). */
+export const lastQueryPlan = (store: ProjectStore): PlanStats | undefined => plans.get(store)
+
+/** The attributes queries may name: the available ones (encrypted ones are refused by the validator). */
+export const queryAttributes = (collection: CollectionRecord): QueryAttribute[] =>
+  collection.attributes
+    .filter((a) => a.status === 'available')
+    .map((a) => ({ key: a.key, type: a.type, array: a.array, encrypt: a.encrypt }))
+
+/** Validated queries of a document route. */
+export const documentQueries = (ctx: RequestContext, collection: CollectionRecord, kinds?: QueryKind[]) =>
+  validateQueries(parseQueries(ctx.params.queries as unknown[] | undefined), {
+    attributes: queryAttributes(collection),
+    indexes: collection.indexes.map((i) => ({ key: i.key, type: i.type, attributes: i.attributes })),
+    kinds,
+  })
+
+/** Transactions are not served yet (issue 8): no transaction ID can exist. */
+export const refuseTransaction = (ctx: RequestContext): void => {
+  const id = ctx.params.transactionId
+  if (typeof id === 'string' && id !== '') throw new AppwriteError('transaction_not_found', { param: id })
+}
+
+/** Get: a document the caller may not read is indistinguishable from a missing one (404). */
+export const getDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
+  refuseTransaction(ctx)
+  const { collection } = await loadTarget(ctx, flavor)
+  const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
+  const queries = documentQueries(ctx, collection, ['select'])
+  const doc = await findDocument(documentsTable(ctx), collection, id)
+  if (!doc || !mayDocument(ctx.caller, collection, doc, 'read')) throw flavor.error('document_not_found', { param: id })
+  return renderDocument(flavor, collection, doc, groupQueries(queries).selects)
+}
+
+/**
+ * Runs validated queries over a collection through its IndexedDB indexes, leaving out what the caller may
+ * not read (`permission` decides which permission type selects documents: read for lists, update/delete for
+ * bulk writes).
+ */
+export const findDocuments = async (
+  ctx: RequestContext,
+  flavor: Flavor,
+  collection: CollectionRecord,
+  queries: ReturnType<typeof documentQueries>,
+  options: { total?: boolean; visible?: (doc: Record<string, unknown>) => boolean; defaultLimit?: number } = {},
+) => {
+  const stats: PlanStats = { examined: 0, index: '' }
+  const result = await ctx.store.db.transaction('r', DOCUMENTS_STORE, () =>
+    queryDocuments({
+      table: documentsTable(ctx),
+      cid: collection.cid,
+      indexes: physicalIndexes(collection),
+      queries,
+      visible: options.visible,
+      total: options.total,
+      defaultLimit: options.defaultLimit,
+      cursorNotFound: cursorNotFound(flavor.noun),
+      stats,
+    }),
+  )
+  plans.set(ctx.store, stats)
+  return result
+}
+
+/** List: filtered by read permission; on a collection the caller cannot read with document security off, 401. */
+export const listDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
+  refuseTransaction(ctx)
+  const { collection } = await loadTarget(ctx, flavor)
+  assertListable(ctx.caller, collection)
+  const queries = documentQueries(ctx, collection)
+  const { total, records } = await findDocuments(ctx, flavor, collection, queries, {
+    total: ctx.params.total !== false,
+    visible: readFilter(ctx.caller, collection),
+  })
+  const selects = groupQueries(queries).selects
+  return { total, [flavor.names.documents]: records.map((d) => renderDocument(flavor, collection, d, selects)) }
+}
