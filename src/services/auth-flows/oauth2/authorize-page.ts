@@ -37,7 +37,7 @@ ${buttons ? `<div class="known">${buttons}</div><p>Or another identity:</p>` : '
 <label for="email">Email</label><input id="email" name="email" type="email" required autocomplete="off" placeholder="ada@example.com">
 <label for="name">Name</label><input id="name" name="name" type="text" autocomplete="off" placeholder="Ada Lovelace">
 <label for="id">Provider user ID (optional)</label><input id="id" name="id" type="text" autocomplete="off" placeholder="derived from the email">
-<label class="check"><input name="verified" type="checkbox" value="true" checked> Email verified by the provider</label>
+<label class="check"><input name="verified" type="checkbox" value="true" checked> The provider has verified this address</label>
 <div class="row"><button class="primary" type="submit">Continue</button>
 <button type="submit" name="cancel" value="true" formnovalidate>Cancel</button></div>
 </form>`
