@@ -109,6 +109,13 @@ const page = (script) => `<!doctype html>
 <body><script type="module" src="/${script}"></script></body></html>
 `
 
+/** An app's own service worker that pulls offwrite in, as the README tells such apps to do. */
+const CUSTOM_WORKER = `importScripts('/offwrite-sw.js')
+self.addEventListener('fetch', (event) => {
+  if (new URL(event.request.url).pathname === '/mine') event.respondWith(new Response('answered by the app worker'))
+})
+`
+
 /**
  * The browser test harness: a page exposing the official SDK and `startEmulator` on `window`, the worker at
  * the root of what the test server serves, and a page built with a wrong BUILD_ID (to test the stale check).
@@ -134,6 +141,7 @@ export const buildHarness = async (buildId) => {
     harness('.test-build/harness.js', buildId),
     writeFile(join(out, 'index.html'), page('harness.js')),
     writeFile(join(out, 'stale.html'), page('harness-stale.js')),
+    writeFile(join(out, 'custom-sw.js'), CUSTOM_WORKER),
   ])
   // The page library with another BUILD_ID: built from source, since dist/index.js has the real id inlined.
   await build({
