@@ -1,5 +1,6 @@
 import type { RequestContext, ServiceDefinition } from '../../engine/context.js'
 import { createEmailToken, createMagicUrlToken } from './email-tokens.js'
+import { deleteIdentity } from './identities.js'
 import { assertMethodEnabled } from './method-toggles.js'
 import {
   createAuthenticator, deleteAuthenticator, listMfaFactors, updateMfa, verifyAuthenticator,
@@ -56,6 +57,7 @@ export const authFlowsService: ServiceDefinition = {
     accountCreateOAuth2Token: createOAuth2Token,
     offwriteOAuth2Authorize: authorizePage,
     offwriteOAuth2Callback: oauthCallback,
+    accountDeleteIdentity: deleteIdentity,
     accountUpdateMFA: updateMfa,
     accountListMfaFactors: listMfaFactors,
     accountCreateMfaAuthenticator: createAuthenticator,
