@@ -63,6 +63,35 @@ describe('realtime protocol (server side, fake socket)', () => {
     expect(connection.roles).toEqual(expect.arrayContaining([`user:${userId}`, 'users', `user:${userId}/unverified`]))
   })
 
+  it('logging in again as someone else on the socket changes what it receives', async () => {
+    const ann = await signIn('ann@example.com')
+    emu.signOutLocally()
+    const bob = await signIn('bob@example.com')
+    const { sent, send } = await open()
+    await send({ type: 'subscribe', data: [{ subscriptionId: 's', channels: ['account', 'account.update'] }] })
+    const nameChange = (userId: string) => ({
+      projectId: 'test',
+      events: [`users.${userId}.update.name`],
+      model: 'user',
+      payload: { $id: userId },
+      readRoles: [`user:${userId}`],
+      timestamp: '2026-01-01T00:00:00.000+00:00',
+    })
+    const delivered = () => sent.filter((f) => f.type === 'event').map((f) => f.data.payload.$id)
+    await hub.publish([nameChange(ann.userId)])
+    expect(delivered()).toEqual([])
+    await send({ type: 'authentication', data: { session: ann.session } })
+    await hub.publish([nameChange(ann.userId), nameChange(bob.userId)])
+    expect(delivered()).toEqual([ann.userId])
+    await send({ type: 'authentication', data: { session: bob.session } })
+    await hub.publish([nameChange(ann.userId), nameChange(bob.userId)])
+    expect(delivered()).toEqual([ann.userId, bob.userId])
+    // The guest's literal `account.update` followed Ann, then Bob.
+    const last = sent.filter((f) => f.type === 'event').at(-1)
+    expect(last?.data.subscriptions).toEqual(['s'])
+    expect(last?.data.channels).toContain(`account.${bob.userId}.update`)
+  })
+
   it('refuses a bad session with 1003 and keeps the socket open', async () => {
     const { sent, send, closes } = await open()
     await send({ type: 'authentication', data: { session: 'eyJpZCI6Im5vIiwic2VjcmV0Ijoibm8ifQ==' } })
