@@ -34,7 +34,7 @@ export const patternBytes = (size: number, seed = 7): Uint8Array<ArrayBuffer> =>
   const bytes = new Uint8Array(size)
   let x = seed
   for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0
     bytes[i] = x >>> 24
   }
   return bytes
