@@ -8,20 +8,30 @@ import { build } from 'esbuild'
 const here = (path) => fileURLToPath(new URL(path, import.meta.url))
 const port = Number(process.env.PORT ?? 5317)
 
-const bundle = await build({
-  entryPoints: [here('./app.ts')],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  alias: { offwrite: here('../../../dist/index.js') },
-  logLevel: 'warning',
-})
+const bundle = (entry) =>
+  build({
+    entryPoints: [here(entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    alias: { offwrite: here('../../../dist/index.js'), 'offwrite/msw': here('../../../dist/msw.js') },
+    // offwrite/msw loads these only in Node.
+    external: ['fake-indexeddb', 'ws'],
+    logLevel: 'warning',
+  }).then((result) => result.outputFiles[0].contents)
+const page = (script) => `<!doctype html><html><head><meta charset="utf-8"><title>…</title></head>
+<body><script type="module" src="/${script}"></script></body></html>`
+const js = 'text/javascript; charset=utf-8'
 const files = {
   '/': ['text/html; charset=utf-8', await readFile(here('./index.html'))],
-  '/app.js': ['text/javascript; charset=utf-8', bundle.outputFiles[0].contents],
-  '/offwrite-sw.js': ['text/javascript; charset=utf-8', await readFile(here('../../../dist/offwrite-sw.js'))],
+  '/app.js': [js, await bundle('./app.ts')],
+  '/offwrite-sw.js': [js, await readFile(here('../../../dist/offwrite-sw.js'))],
+  // An app that already uses msw (setupWorker) and adds offwrite's handlers.
+  '/msw.html': ['text/html; charset=utf-8', page('msw.js')],
+  '/msw.js': [js, await bundle('./msw-page.ts')],
+  '/mockServiceWorker.js': [js, await readFile(here('../../../node_modules/msw/lib/mockServiceWorker.js'))],
 }
 
 createServer((req, res) => {
