@@ -6,10 +6,12 @@ import { HARNESS_DIR, startStaticServer } from '../test/support/static-server.js
 import type { BenchEnv } from './env.js'
 import { printSuite, type SuiteResult } from './report.js'
 import account from './suites/account.js'
+import realtime from './suites/realtime.js'
 
 /** Every suite, by name. Areas add theirs here. */
 const suites: Record<string, (env: BenchEnv) => Promise<SuiteResult>> = {
   account,
+  realtime,
 }
 
 const page = (script: string) =>

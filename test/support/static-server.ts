@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { type IncomingHttpHeaders, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join } from 'node:path'
+import { extname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const HARNESS_DIR = fileURLToPath(new URL('../../.test-build/', import.meta.url))
@@ -39,7 +39,9 @@ const snapshot = async (root: string): Promise<Map<string, Buffer>> => {
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
       const id = await readFile(join(root, 'build-id.txt'), 'utf8')
-      const names = await readdir(root)
+      // Sub-folders too (the bench writes its pages under bench/ and bare/).
+      const entries = await readdir(root, { recursive: true, withFileTypes: true })
+      const names = entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
       const files = new Map(await Promise.all(names.map(async (name) => [`/${name}`, await readFile(join(root, name))] as const)))
       if ((await readFile(join(root, 'build-id.txt'), 'utf8')) === id) return files
     } catch {
