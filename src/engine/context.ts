@@ -81,6 +81,8 @@ export interface ProjectSettings {
     /** Membership privacy: user fields memberships show to clients (all but `userAccessedAt` on by default). */
     memberships?: { userName?: boolean; userEmail?: boolean; userPhone?: boolean; userId?: boolean; mfa?: boolean; userAccessedAt?: boolean }
   }
+  /** Appwrite's `_APP_STORAGE_LIMIT`: the largest `maximumFileSize` a bucket may have, in bytes (default 30,000,000). */
+  storage?: { limit?: number }
 }
 
 export interface Clock {

@@ -2,7 +2,7 @@ import { normalizePermissions } from '../../auth/permissions.js'
 import type { Params } from '../../engine/read-params.js'
 import { invalidParam } from '../../errors/index.js'
 import { checkText } from '../common/validators.js'
-import { ARRAY_PARAMS_LIMIT, STORAGE_LIMIT } from './limits.js'
+import { ARRAY_PARAMS_LIMIT } from './limits.js'
 import type { BucketRecord, Compression } from './records.js'
 
 const COMPRESSIONS: readonly Compression[] = ['none', 'gzip', 'zstd']
@@ -27,11 +27,11 @@ const flag = (params: Params, name: string, fallback: boolean): boolean => {
   return value
 }
 
-const maximumFileSize = (value: unknown): number => {
-  if (value === undefined || value === null) return STORAGE_LIMIT
+const maximumFileSize = (value: unknown, limit: number): number => {
+  if (value === undefined || value === null) return limit
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1 || n > STORAGE_LIMIT) {
-    throw invalidParam('maximumFileSize', `Value must be a valid range between 1 and ${STORAGE_LIMIT.toLocaleString('en-US')}`)
+  if (!Number.isInteger(n) || n < 1 || n > limit) {
+    throw invalidParam('maximumFileSize', `Value must be a valid range between 1 and ${limit.toLocaleString('en-US')}`)
   }
   return n
 }
@@ -57,12 +57,13 @@ const compression = (value: unknown): Compression => {
 /**
  * A bucket's settings from a create or update request. Omitted settings take Appwrite's defaults on update
  * too: a PUT that leaves out `enabled` re-enables the bucket, one without `fileSecurity` turns it off.
+ * `limit` is the project's storage limit: the default and the cap of `maximumFileSize`.
  */
-export const readBucketSettings = (params: Params): BucketSettings => ({
+export const readBucketSettings = (params: Params, limit: number): BucketSettings => ({
   name: checkText('name', params.name, 128),
   fileSecurity: flag(params, 'fileSecurity', false),
   enabled: flag(params, 'enabled', true),
-  maximumFileSize: maximumFileSize(params.maximumFileSize),
+  maximumFileSize: maximumFileSize(params.maximumFileSize, limit),
   allowedFileExtensions: extensions(params.allowedFileExtensions),
   compression: compression(params.compression),
   encryption: flag(params, 'encryption', true),

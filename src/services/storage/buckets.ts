@@ -4,6 +4,7 @@ import { cursorNotFound, evaluateQueries, parseQueries, searchMatches, validateQ
 import { formatDate } from '../../util/time.js'
 import { checkCustomId, checkUid, resolveId } from '../common/validators.js'
 import { readBucketPermissions, readBucketSettings } from './bucket-params.js'
+import { storageLimit } from './limits.js'
 import { type BucketRecord, bucketEvent, bucketView, findBucket, nextSequence } from './records.js'
 
 /** The attributes Appwrite's `Buckets` query validator accepts. */
@@ -26,7 +27,7 @@ const existingBucket = async (ctx: RequestContext): Promise<BucketRecord> => {
 /** `POST /storage/buckets` (API key). */
 export const createBucket = async (ctx: RequestContext) => {
   const id = checkCustomId('bucketId', ctx.params.bucketId)
-  const settings = readBucketSettings(ctx.params)
+  const settings = readBucketSettings(ctx.params, storageLimit(ctx.settings))
   const permissions = readBucketPermissions(ctx.params.permissions)
   const $id = resolveId(id, ctx.newId)
   const now = formatDate(ctx.now)
@@ -70,7 +71,7 @@ export const getBucket = async (ctx: RequestContext) => bucketView(await existin
 /** `PUT /storage/buckets/:bucketId`: omitted settings return to their defaults, omitted permissions stay. */
 export const updateBucket = async (ctx: RequestContext) => {
   const current = await existingBucket(ctx)
-  const settings = readBucketSettings(ctx.params)
+  const settings = readBucketSettings(ctx.params, storageLimit(ctx.settings))
   const permissions = readBucketPermissions(ctx.params.permissions, current)
   const next: BucketRecord = {
     ...current,

@@ -7,6 +7,7 @@ import { formatDate } from '../../util/time.js'
 import { checkCustomId, checkUid } from '../common/validators.js'
 import { bucketAllows, loadBucket, unauthorized } from './access.js'
 import { countParts, deleteParts, hasPart, readParts } from './file-parts.js'
+import { storageLimit } from './limits.js'
 import { type FinishedContent, finishContent } from './finalize-content.js'
 import { type BucketRecord, type FileRecord, fileEvent, fileView, nextSequence } from './records.js'
 import { type UploadRequest, checkFolder, readFilePermissions, readUpload } from './upload-request.js'
@@ -155,6 +156,9 @@ export const createFile = async (ctx: RequestContext) => {
   if (!bucketAllows(ctx, bucket, 'create')) throw unauthorized(ctx, 'create', bucket.$permissions)
   const permissions = requested ?? defaultOwnerPermissions(ctx.caller)
   assertGrantable(ctx.caller, permissions)
+  if (bucket.maximumFileSize > storageLimit(ctx.settings)) {
+    throw new AppwriteError('general_server_error', { message: 'Maximum bucket file size is larger than _APP_STORAGE_LIMIT' })
+  }
   const upload: Upload = { ...readUpload(ctx, bucket, fileId), permissions, folder }
   return upload.chunked ? receiveChunk(ctx, bucket, upload) : storeWhole(ctx, bucket, upload)
 }

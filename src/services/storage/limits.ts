@@ -1,3 +1,5 @@
+import type { ProjectSettings } from '../../engine/context.js'
+
 /** Appwrite's storage limits (`app/init/constants.php` and the default environment). */
 
 /** `APP_LIMIT_UPLOAD_CHUNK_SIZE`: the SDK's chunk size, and the server's chunk numbering unit. */
@@ -5,6 +7,9 @@ export const CHUNK_SIZE = 5 * 1024 * 1024
 
 /** `_APP_STORAGE_LIMIT` default: the largest `maximumFileSize` a bucket may have. */
 export const STORAGE_LIMIT = 30_000_000
+
+/** The project's `_APP_STORAGE_LIMIT` (`settings.storage.limit`): raise it for files over 30 MB. */
+export const storageLimit = (settings: ProjectSettings): number => settings.storage?.limit ?? STORAGE_LIMIT
 
 /** `APP_STORAGE_READ_BUFFER`: files above it are stored as uploaded (no compression, no encryption). */
 export const READ_BUFFER = 20_000_000

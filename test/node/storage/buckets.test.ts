@@ -73,6 +73,17 @@ describe('buckets through the server API', () => {
     expect([gone.status, gone.body.type]).toEqual([404, 'storage_bucket_not_found'])
   })
 
+  it('follows the project’s storage limit (Appwrite’s _APP_STORAGE_LIMIT)', async () => {
+    await emu.engine.store(emu.projectId)
+    emu.close()
+    emu = startNodeEmulator({ projects: [{ id: 'test', storage: { limit: 500_000_000 } }] })
+    const big = await createBucket(emu, { maximumFileSize: 400_000_000 })
+    expect(big.maximumFileSize).toBe(400_000_000)
+    expect((await createBucket(emu, { bucketId: 'default' })).maximumFileSize).toBe(500_000_000)
+    const over = await server(emu, 'POST', '/storage/buckets', { bucketId: 'over', name: 'Over', maximumFileSize: 600_000_000 })
+    expect(over.body.message).toBe('Invalid `maximumFileSize` param: Value must be a valid range between 1 and 500,000,000')
+  })
+
   it('is server-only: a client without a key is refused', async () => {
     const res = await emu.fetch('/storage/buckets')
     expect(res.status).toBe(401)
