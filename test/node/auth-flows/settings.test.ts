@@ -23,6 +23,7 @@ describe('project auth settings', () => {
     const first = await magicSignIn('ann@example.com')
     expect(first.expire).toBe('2026-02-01T10:00:00.000+00:00')
     for (let i = 0; i < 2; i++) {
+      now = new Date(now.getTime() + 1000)
       emu.signOutLocally()
       await magicSignIn('ann@example.com')
     }
@@ -31,7 +32,7 @@ describe('project auth settings', () => {
     expect(sessions).toHaveLength(2)
     const full = await rejection(account().createEmailToken({ userId: ID.unique(), email: 'bob@example.com' }))
     expect([full.code, full.type]).toEqual([400, 'user_count_exceeded'])
-    now = new Date('2026-02-01T10:00:01Z')
+    now = new Date('2026-02-01T10:00:03Z')
     expect((await rejection(account().get())).type).toBe('general_unauthorized_scope')
   })
 

@@ -85,6 +85,20 @@ describe('passwordless sign-in through the outbox', () => {
     expect((await account().createSession({ userId: 'ann', secret: paramsOf(link.link).secret })).provider).toBe('magic-url')
   })
 
+  it('expires verification and recovery links after an hour', async () => {
+    let now = new Date('2026-01-01T10:00:00Z')
+    emu = startNodeEmulator({ now: () => now })
+    await account().create({ userId: 'eve', email: 'eve@example.com', password: 'password123' })
+    await account().createEmailPasswordSession({ email: 'eve@example.com', password: 'password123' })
+    await account().createEmailVerification({ url: 'http://app.test/verify' })
+    await account().createRecovery({ email: 'eve@example.com', url: 'http://app.test/reset' })
+    const [recovery, verification] = await outbox(emu, { to: 'eve@example.com' })
+    now = new Date('2026-01-01T11:00:01Z')
+    const late = await rejection(account().updateRecovery({ ...paramsOf(recovery.link), password: 'another password' } as never))
+    expect(late.type).toBe('user_invalid_token')
+    expect((await rejection(account().updateEmailVerification({ userId: 'eve', secret: verification.secret }))).type).toBe('user_invalid_token')
+  })
+
   it('answers 501 for a sign-in method the project turned off', async () => {
     emu = startNodeEmulator({ projects: [{ id: 'test', auth: { methods: { magicURL: false, emailPassword: false } } }] })
     const off = await rejection(account().createMagicURLToken({ userId: ID.unique(), email: 'a@example.com' }))

@@ -129,6 +129,20 @@ describe('teams through the web SDK', () => {
     expect((await rejection(teams().getMembership({ teamId: 'club', membershipId: bea.$id }))).type).toBe('membership_not_found')
   })
 
+  it('invites by phone: the SMS carries the link, and accepting signs the invitee in', async () => {
+    await signUpAndIn(emu, 'owner@example.com')
+    await teams().create({ teamId: 'club', name: 'Club' })
+    const invited = await teams().createMembership({ teamId: 'club', roles: ['guest'], phone: '+14155550111', url: 'http://app.test/join' })
+    expect(invited.userEmail).toBe('')
+    const sms = await latestMessage(emu, '+14155550111', 'invitation')
+    expect([sms.channel, sms.text]).toEqual(['sms', sms.link])
+    const link = paramsOf(sms.link)
+    emu.signOutLocally()
+    await teams().updateMembershipStatus({ teamId: 'club', membershipId: link.membershipId, userId: link.userId, secret: link.secret })
+    expect((await new Account(emu.client()).get()).phone).toBe('+14155550111')
+    expect((await teams().listMemberships({ teamId: 'club', search: link.userId })).memberships.map((m) => m.$id)).toEqual([invited.$id])
+  })
+
   it('lets an API key create teams without members and add confirmed members', async () => {
     const team = await server(emu, 'POST', '/teams', { teamId: 'ops', name: 'Ops' })
     expect([team.status, team.body.total]).toEqual([201, 0])
