@@ -1,3 +1,4 @@
+import { applyDatabases } from '../services/databases/project-file.js'
 import { applyBuckets } from '../services/storage/project-file.js'
 import type { AdminClient } from './admin-caller.js'
 import { seedFiles, seedRecords } from './seed-records.js'
@@ -7,12 +8,9 @@ import { seedTeams, seedUsers } from './seed-users.js'
 /** Creates the schema a project file describes (databases, collections/tables, buckets). */
 export type SchemaApplier = (api: AdminClient, config: SeedConfig) => Promise<void>
 
-const NOT_YET = ['databases', 'collections', 'tablesDB', 'tables'] as const
-
 /** The project file's schema, each part by the service that owns it. */
 const applyProjectFile: SchemaApplier = async (api, config) => {
-  const present = NOT_YET.filter((key) => Array.isArray(config[key]) && (config[key] as unknown[]).length)
-  if (present.length) throw new Error(`[offwrite] seed: the project file's ${present.join(', ')} are not supported yet`)
+  await applyDatabases(api, config)
   await applyBuckets(api, config.buckets ?? [])
 }
 

@@ -203,3 +203,49 @@ describe('admin API: buckets and files', () => {
     engine.close()
   })
 })
+
+describe('admin API: databases', () => {
+  it('seeds the project file\'s collections and tables, then documents and rows with permissions', async () => {
+    const { engine, admin } = start()
+    const project = admin('demo')
+    const seeded = await project.seed({
+      databases: [{ $id: 'blog', name: 'Blog' }],
+      collections: [
+        {
+          $id: 'posts', databaseId: 'blog', name: 'Posts', documentSecurity: true, $permissions: [],
+          attributes: [
+            { key: 'title', type: 'string', size: 100, required: true },
+            { key: 'views', type: 'integer', required: false, default: 0 },
+          ],
+          indexes: [{ key: 'by_title', type: 'key', attributes: ['title'], orders: ['ASC'] }],
+        },
+      ],
+      tablesDB: [{ $id: 'shop', name: 'Shop' }],
+      tables: [{ $id: 'items', databaseId: 'shop', name: 'Items', $permissions: ['read("any")'], columns: [{ key: 'sku', type: 'string', size: 20, required: true }] }],
+      data: {
+        users: [{ $id: 'lea', email: 'lea@example.com', password: 'lea password' }],
+        documents: {
+          'blog/posts': [
+            { $id: 'public', title: 'Hello', $permissions: ['read("any")'] },
+            { $id: 'private', title: 'Draft', views: 3, $permissions: ['read("user:lea")'] },
+          ],
+        },
+        rows: { 'shop/items': [{ $id: 'i1', sku: 'A-1' }] },
+      },
+    })
+    expect(seeded).toMatchObject({ documents: ['public', 'private'], rows: ['i1'] })
+    const guest = await (await call(engine, '/databases/blog/collections/posts/documents')).json()
+    expect(guest.documents.map((d: { $id: string }) => d.$id)).toEqual(['public'])
+    const lea = await project.actAs('lea')
+    const mine = await (await call(engine, '/databases/blog/collections/posts/documents', { headers: lea.headers })).json()
+    expect(mine.total).toBe(2)
+    expect(mine.documents.find((d: { $id: string }) => d.$id === 'public').views).toBe(0)
+    const row = await (await call(engine, '/tablesdb/shop/tables/items/rows/i1')).json()
+    expect(row).toMatchObject({ $id: 'i1', sku: 'A-1', $tableId: 'items' })
+    // A document that breaks the schema is refused with the request that made it.
+    await expect(project.seed({ data: { documents: { 'blog/posts': [{ views: 1 }] } } })).rejects.toThrow(
+      /POST \/databases\/blog\/collections\/posts\/documents → 400 document_invalid_structure/,
+    )
+    engine.close()
+  })
+})

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Client, ID, Permission, Role, Storage, Users } from 'node-appwrite'
+import { Client, Databases, ID, Permission, Query, Role, Storage, TablesDB, TablesDBIndexType, Users } from 'node-appwrite'
 import { InputFile } from 'node-appwrite/file'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -29,6 +29,36 @@ describe('offwrite serve with node-appwrite', () => {
     expect(session.secret).not.toBe('')
     await users.delete({ userId: created.$id })
     await expect(users.get({ userId: created.$id })).rejects.toMatchObject({ code: 404, type: 'user_not_found' })
+  })
+
+  it('answers the TablesDB and Databases APIs: schema, rows and documents with queries', async () => {
+    const tables = new TablesDB(admin())
+    await tables.create({ databaseId: 'shop', name: 'Shop' })
+    await tables.createTable({ databaseId: 'shop', tableId: 'items', name: 'Items', permissions: [Permission.read(Role.any())] })
+    await tables.createStringColumn({ databaseId: 'shop', tableId: 'items', key: 'name', size: 50, required: true })
+    await tables.createIntegerColumn({ databaseId: 'shop', tableId: 'items', key: 'stock', required: false, xdefault: 0 })
+    await tables.createIndex({ databaseId: 'shop', tableId: 'items', key: 'by_stock', type: TablesDBIndexType.Key, columns: ['stock'] })
+    for (const [name, stock] of [['pen', 3], ['ink', 0], ['pad', 7]] as const) {
+      await tables.createRow({ databaseId: 'shop', tableId: 'items', rowId: ID.unique(), data: { name, stock } })
+    }
+    const inStock = await tables.listRows({
+      databaseId: 'shop', tableId: 'items', queries: [Query.greaterThan('stock', 0), Query.orderDesc('stock')],
+    })
+    expect(inStock.rows.map((r) => r.name)).toEqual(['pad', 'pen'])
+    const pen = inStock.rows[1]
+    expect((await tables.updateRow({ databaseId: 'shop', tableId: 'items', rowId: pen.$id, data: { stock: 2 } })).stock).toBe(2)
+    await tables.deleteRow({ databaseId: 'shop', tableId: 'items', rowId: pen.$id })
+    expect((await tables.listRows({ databaseId: 'shop', tableId: 'items' })).total).toBe(2)
+
+    // The legacy names are a facade over the same storage.
+    const databases = new Databases(admin())
+    const docs = await databases.listDocuments({ databaseId: 'shop', collectionId: 'items', queries: [Query.equal('name', 'ink')] })
+    expect(docs.documents).toHaveLength(1)
+    expect(docs.documents[0]).toMatchObject({ name: 'ink', stock: 0, $collectionId: 'items', $databaseId: 'shop' })
+    await expect(databases.getDocument({ databaseId: 'shop', collectionId: 'items', documentId: 'nope' })).rejects.toMatchObject({
+      code: 404,
+      type: 'document_not_found',
+    })
   })
 
   it('answers the Storage API: buckets, a chunked upload, download and delete', async () => {
