@@ -9,7 +9,7 @@
  * })
  * const { total, records } = evaluateQueries(allUsers, queries, { total: ctx.params.total !== false })
  */
-export { parseQueries, parseQuery, queryInvalid } from './parse.js'
+export { checkQueriesParam, parseQueries, parseQuery, queryInvalid } from './parse.js'
 export { validateQueries, DOCUMENT_SYSTEM_ATTRIBUTES, type QueryRules, type QueryKind } from './validate.js'
 export { evaluateQueries, cursorNotFound, orderNullError, type EvaluateOptions, type Evaluated } from './evaluate.js'
 export { groupQueries, fullOrder, type GroupedQueries, type OrderKey } from './group.js'

@@ -1,4 +1,4 @@
-import { AppwriteError } from '../errors/index.js'
+import { AppwriteError, invalidParam } from '../errors/index.js'
 import { parseJson } from '../engine/read-params.js'
 import { LOGICAL_METHODS, QUERY_METHODS, type Query } from './types.js'
 
@@ -54,3 +54,18 @@ export const parseQuery = (text: string): Query => {
  */
 export const parseQueries = (raw: readonly unknown[] | undefined | null): Query[] =>
   (raw ?? []).map((q) => (typeof q === 'string' ? parseQuery(q) : toQuery(q)))
+
+/**
+ * The transport limits of a `queries` param on document routes (`APP_LIMIT_ARRAY_PARAMS_SIZE`,
+ * `APP_LIMIT_ARRAY_ELEMENT_SIZE`): at most 100 strings of 1–4096 characters.
+ */
+export const checkQueriesParam = (raw: unknown): string[] => {
+  const list = raw ?? []
+  if (!Array.isArray(list) || list.length > 100 || list.some((q) => typeof q !== 'string' || q.length < 1 || q.length > 4096)) {
+    throw invalidParam(
+      'queries',
+      'Value must a valid array no longer than 100 items and Value must be a valid string and at least 1 chars and no longer than 4096 chars',
+    )
+  }
+  return list
+}

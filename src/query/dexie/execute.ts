@@ -32,6 +32,13 @@ export interface DexieQueryInput {
 
 const entry = (d: Doc): Entry => ({ record: d, index: d.$sequence as number })
 
+const shuffle = <T>(items: T[]): void => {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[items[i], items[j]] = [items[j], items[i]]
+  }
+}
+
 /** Moves the start of the walk to the cursor, so pages deep in a list read no more than a page. */
 const narrow = (path: AccessPath, cursor: Doc): KeyRange => {
   const base = { ...path.ranges[0] }
@@ -89,39 +96,55 @@ export const queryDocuments = async (input: DexieQueryInput): Promise<{ total: n
 
   let page: Doc[]
   let total: number | undefined
+  const exactCount = residual.length === 0 && !visible
   if (path.order && !grouped.random) {
     const out: Doc[] = []
     const groupBy = path.order.groupBy
+    // Without a cursor one walk can also count the matches when IndexedDB's count cannot.
+    const countAlong = input.total !== false && !exactCount && !cursor
     let run: Entry[] = []
     let runKey: unknown[] | undefined
+    let seen = 0
+    let passed = 0
     const flush = () => {
       run.sort(compare)
       for (const e of run) if (afterCursor(e)) out.push(e.record)
       run = []
     }
+    const pageDone = () => out.length >= want
+    const batchSize = () => {
+      if (pageDone()) return 2000
+      const rate = seen === 0 ? 1 : Math.max(passed / seen, 0.01)
+      // A run re-sorted by `$sequence` needs the record after it (and may start at the cursor itself).
+      return Math.ceil((want - out.length - run.length + (groupBy ? (cursor ? 2 : 1) : 0)) / rate)
+    }
     const range = cursor ? narrow(path, cursor.record) : path.ranges[0]
-    await walkRange(table, path.index, range, path.order.reverse, want + 1, stats, (stored) => {
+    const ended = await walkRange(table, path.index, range, path.order.reverse, batchSize, stats, (stored) => {
+      seen++
       if (!passes(stored.d)) return true
+      passed++
+      if (pageDone()) return countAlong && passed < cap
       const e = entry(stored.d)
       if (!groupBy) {
         if (afterCursor(e)) out.push(e.record)
-        return out.length < want
+        return !pageDone() || (countAlong && passed < cap)
       }
       const key = groupBy.map((a) => encodeKey(stored.d[a]))
       if (runKey && cmp(key, runKey) !== 0) {
         flush()
-        if (out.length >= want) return false
+        if (pageDone()) return countAlong && passed < cap
       }
       runKey = key
       run.push(e)
       return true
     })
     flush()
+    if (countAlong && (ended || passed >= cap)) total = Math.min(passed, cap)
     page = out.slice(grouped.offset, want)
   } else {
     const docs = (await readRanges(table, path.index, path.ranges, stats)).map((s) => entry(s.d)).filter((e) => passes(e.record))
     total = Math.min(docs.length, cap)
-    if (grouped.random) docs.sort(() => Math.random() - 0.5)
+    if (grouped.random) shuffle(docs)
     else docs.sort(compare)
     page = docs.filter(afterCursor).slice(grouped.offset, want).map((e) => e.record)
   }
@@ -129,10 +152,10 @@ export const queryDocuments = async (input: DexieQueryInput): Promise<{ total: n
 
   if (input.total === false) total = 0
   else if (total === undefined) {
-    if (residual.length === 0 && !visible) total = Math.min(await countRanges(table, path.index, path.ranges), cap)
+    if (exactCount) total = Math.min(await countRanges(table, path.index, path.ranges), cap)
     else {
       let n = 0
-      await walkRange(table, path.index, path.ranges[0], false, 500, stats, (stored) => {
+      await walkRange(table, path.index, path.ranges[0], false, () => 2000, stats, (stored) => {
         if (passes(stored.d)) n++
         return n < cap
       })

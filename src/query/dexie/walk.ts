@@ -11,30 +11,31 @@ export interface PlanStats {
 
 /**
  * Reads a key range of an index in batches (IndexedDB's `getAll` with a count), continuing after the last
- * key, until `visit` returns false or the range ends. Keys are unique in every slot walked this way.
+ * key, until `visit` returns false or the range ends (then it returns true). `batchSize` sizes each read
+ * from what is still needed. Keys are unique in every slot walked this way.
  */
 export const walkRange = async (
   table: Table<StoredDocument>,
   index: string,
   range: KeyRange,
   reverse: boolean,
-  firstBatch: number,
+  batchSize: () => number,
   stats: PlanStats,
   visit: (doc: StoredDocument) => boolean,
-): Promise<void> => {
+): Promise<boolean> => {
   let { lower, upper, lowerOpen, upperOpen } = range
-  let batch = Math.max(1, Math.min(firstBatch, 1000))
+  let batch = Math.max(1, Math.min(batchSize(), 2000))
   for (;;) {
     let collection = table.where(index).between(lower, upper, !lowerOpen, !upperOpen)
     if (reverse) collection = collection.reverse()
     const items = await collection.limit(batch).toArray()
     stats.examined += items.length
-    for (const item of items) if (!visit(item)) return
-    if (items.length < batch) return
+    for (const item of items) if (!visit(item)) return false
+    if (items.length < batch) return true
     const last = keyIn(items[items.length - 1], index) as unknown[]
     if (reverse) [upper, upperOpen] = [last, true]
     else [lower, lowerOpen] = [last, true]
-    batch = Math.min(batch * 2, 2000)
+    batch = Math.max(1, Math.min(batchSize(), 2000))
   }
 }
 

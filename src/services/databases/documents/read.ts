@@ -2,7 +2,7 @@ import type { ProjectStore } from '../../../store/project-store.js'
 import type { RequestContext } from '../../../engine/context.js'
 import { AppwriteError } from '../../../errors/index.js'
 import { DOCUMENTS_STORE, type PlanStats, queryDocuments } from '../../../query/dexie/index.js'
-import { type QueryAttribute, type QueryKind, cursorNotFound, groupQueries, parseQueries, validateQueries } from '../../../query/index.js'
+import { type QueryAttribute, type QueryKind, checkQueriesParam, cursorNotFound, groupQueries, parseQueries, validateQueries } from '../../../query/index.js'
 import { checkUid } from '../../common/validators.js'
 import { assertListable, mayDocument, readFilter } from '../access.js'
 import type { Flavor } from '../flavor.js'
@@ -24,7 +24,7 @@ export const queryAttributes = (collection: CollectionRecord): QueryAttribute[] 
 
 /** Validated queries of a document route. */
 export const documentQueries = (ctx: RequestContext, collection: CollectionRecord, kinds?: QueryKind[]) =>
-  validateQueries(parseQueries(ctx.params.queries as unknown[] | undefined), {
+  validateQueries(parseQueries(checkQueriesParam(ctx.params.queries)), {
     attributes: queryAttributes(collection),
     indexes: collection.indexes.map((i) => ({ key: i.key, type: i.type, attributes: i.attributes })),
     kinds,
