@@ -8,9 +8,13 @@ const splitKey = (key: string, kind: string): [string, string] => {
   return [databaseId, container]
 }
 
-const fieldsOf = ({ $id: _id, $permissions: _permissions, ...fields }: SeedRecord) => fields
+/** Appwrite's bulk routes take at most this many items per request. */
+const BATCH = 100
 
-/** Creates documents (`databases`) or rows (`tablesDB`) one by one, each through the create route. */
+/**
+ * Creates documents (`databases`) or rows (`tablesDB`) through the bulk create route (servers send
+ * `documents`/`rows`, each item with its own `$id` and `$permissions`), 100 per request as Appwrite allows.
+ */
 export const seedRecords = async (
   api: AdminClient,
   kind: 'documents' | 'rows',
@@ -19,18 +23,14 @@ export const seedRecords = async (
   const ids: string[] = []
   for (const [key, records] of Object.entries(byContainer)) {
     const [databaseId, container] = splitKey(key, kind)
-    for (const record of records) {
+    for (let start = 0; start < records.length; start += BATCH) {
+      const items = records.slice(start, start + BATCH).map((r) => ({ ...r, $id: r.$id ?? 'unique()' }))
       const created =
         kind === 'documents'
-          ? await api.op('databasesCreateDocument', {
-              databaseId, collectionId: container, documentId: record.$id ?? 'unique()',
-              data: fieldsOf(record), permissions: record.$permissions,
-            })
-          : await api.op('tablesDBCreateRow', {
-              databaseId, tableId: container, rowId: record.$id ?? 'unique()',
-              data: fieldsOf(record), permissions: record.$permissions,
-            })
-      ids.push(String(created.$id))
+          ? await api.op<{ documents: Array<{ $id: string }> }>('databasesCreateDocument', { databaseId, collectionId: container, documents: items })
+          : await api.op<{ rows: Array<{ $id: string }> }>('tablesDBCreateRow', { databaseId, tableId: container, rows: items })
+      const made = 'documents' in created ? created.documents : created.rows
+      ids.push(...made.map((r) => r.$id))
     }
   }
   return ids
