@@ -1,14 +1,14 @@
 import { stringify } from 'lossless-json'
-import { uniqueId } from '../util/id.js'
 import { convertChannels, rebindAccountChannels } from './account-channels.js'
-import { readHandshake, sessionFromHeaders, urlSubscriptions } from './handshake.js'
+import { readHandshake, sessionFromHeaders } from './handshake.js'
 import type { IdentityResult, ResolveIdentity } from './identity.js'
 import { type Inbound, readAuthentication, readInbound, readSubscribe, readUnsubscribe } from './inbound-payloads.js'
 import { MessageLimit } from './message-limit.js'
 import type { RealtimeEvent } from './realtime-event.js'
 import { RealtimeError } from './realtime-error.js'
-import { parseRealtimeQueries, queryToString } from './runtime-query.js'
 import { SubscriptionSet } from './subscription-set.js'
+import { subscribe, unsubscribe } from './subscribe-frames.js'
+import { subscribeFromUrl } from './url-mode.js'
 
 /** What a connection needs from its socket, whatever carries it (a faked WebSocket, a test double). */
 export interface Transport {
@@ -69,19 +69,12 @@ export class RealtimeConnection {
       if (!identity.ok) throw new RealtimeError(identity.code, identity.message)
       this.#become(identity)
       const channels = convertChannels(handshake.channels, this.userId)
-      const mapping: string[] = []
-      for (const slot of urlSubscriptions(channels, handshake.queryParam)) {
-        const queries = slot.queries === null ? [] : this.#urlQueries(slot.queries)
-        const id = uniqueId()
-        this.subscriptions.add(id, slot.channels, queries)
-        mapping.push(id)
-      }
+      const mapping = subscribeFromUrl(this.subscriptions, channels, handshake)
       if (this.state === 'closed') return
       this.state = 'open'
       this.#send({ type: 'connected', data: { channels, subscriptions: mapping, user: identity.user } })
     } catch (error) {
-      const failure = error instanceof RealtimeError ? error : RealtimeError.serverError(500)
-      this.#send({ type: 'error', data: { code: failure.code, message: failure.message } })
+      const failure = this.#sendError(error)
       this.state = 'closed'
       this.transport.close(failure.code, failure.message)
     }
@@ -119,8 +112,12 @@ export class RealtimeConnection {
   /** Recomputes this connection's roles from its user (a team or membership of theirs changed). */
   async refreshRoles(): Promise<void> {
     if (!this.userId || this.state === 'closed') return
-    const identity = await this.#resolve({ purpose: 'refresh', projectId: this.projectId, userId: this.userId })
-    if (identity.ok) this.roles = identity.roles
+    try {
+      const identity = await this.#resolve({ purpose: 'refresh', projectId: this.projectId, userId: this.userId })
+      if (identity.ok) this.roles = identity.roles
+    } catch {
+      // The worker could not answer: the connection keeps the roles it had, and events keep flowing.
+    }
   }
 
   async #handle(text: string): Promise<void> {
@@ -130,8 +127,7 @@ export class RealtimeConnection {
       const reply = await this.#dispatch(readInbound(text))
       if (reply) this.#send(reply)
     } catch (error) {
-      const failure = error instanceof RealtimeError ? error : RealtimeError.serverError(500)
-      this.#send({ type: 'error', data: { code: failure.code, message: failure.message } })
+      const failure = this.#sendError(error)
       if (failure.code === 1008) {
         this.state = 'closed'
         this.transport.close(1008, failure.message)
@@ -146,14 +142,9 @@ export class RealtimeConnection {
       case 'authentication':
         return this.#authenticate(readAuthentication(inbound))
       case 'subscribe':
-        return this.#subscribe(inbound)
-      case 'unsubscribe': {
-        const subscriptions = readUnsubscribe(inbound).map((subscriptionId) => ({
-          subscriptionId,
-          removed: this.subscriptions.remove(subscriptionId),
-        }))
-        return { type: 'response', data: { to: 'unsubscribe', success: true, subscriptions } }
-      }
+        return subscribe(this.subscriptions, readSubscribe(inbound), this.userId)
+      case 'unsubscribe':
+        return unsubscribe(this.subscriptions, readUnsubscribe(inbound))
       case 'presence':
         throw RealtimeError.invalidMessage('Presences are not supported by offwrite yet.')
     }
@@ -169,28 +160,6 @@ export class RealtimeConnection {
     return { type: 'response', data: { to: 'authentication', success: true, user: identity.user } }
   }
 
-  #subscribe(inbound: Inbound): object {
-    // Everything is checked before anything is registered: a bad item leaves the connection as it was.
-    const parsed = readSubscribe(inbound).map((item) => ({
-      subscriptionId: item.subscriptionId ?? uniqueId(),
-      channels: convertChannels(item.channels, this.userId),
-      queries: parseRealtimeQueries(item.queries ?? []),
-    }))
-    for (const item of parsed) this.subscriptions.add(item.subscriptionId, item.channels, item.queries)
-    const subscriptions = parsed.map((item) => ({ ...item, queries: item.queries.map(queryToString) }))
-    return { type: 'response', data: { to: 'subscribe', success: true, subscriptions } }
-  }
-
-  /** URL-mode queries: a bad one refuses the connection with 1008. */
-  #urlQueries(raw: string[]) {
-    try {
-      return parseRealtimeQueries(raw)
-    } catch (error) {
-      if (!(error instanceof RealtimeError) || error.code !== 1003) throw error
-      throw RealtimeError.policyViolation(error.message.replace(/^Invalid query: /, ''))
-    }
-  }
-
   #become(identity: IdentityResult & { ok: true }): void {
     this.userId = typeof identity.user?.$id === 'string' ? identity.user.$id : ''
     this.roles = identity.roles
@@ -202,6 +171,13 @@ export class RealtimeConnection {
     } catch {
       throw RealtimeError.serverError(500)
     }
+  }
+
+  /** Sends the error frame of a failure (anything unexpected is Appwrite's 500 `Error: Server Error`). */
+  #sendError(error: unknown): RealtimeError {
+    const failure = error instanceof RealtimeError ? error : RealtimeError.serverError(500)
+    this.#send({ type: 'error', data: { code: failure.code, message: failure.message } })
+    return failure
   }
 
   #send(frame: object): void {

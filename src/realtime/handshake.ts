@@ -51,43 +51,6 @@ export const readHandshake = (url: URL): Handshake => {
   }
 }
 
-export interface UrlSubscription {
-  channels: string[]
-  /** Raw query strings of the slot; `null` means `select(["*"])`. */
-  queries: string[] | null
-}
-
-/**
- * URL mode (`Realtime::constructSubscriptions`): each channel's query param holds one slot or a list of slots,
- * each slot (a query string or a list of them) becoming its own subscription; a channel without queries joins
- * slot 0.
- * @note The param `project` is the project id, never a channel's queries.
- */
-export const urlSubscriptions = (channels: readonly string[], queryParam: (name: string) => unknown): UrlSubscription[] => {
-  const slots: UrlSubscription[] = []
-  const slot = (index: number) => (slots[index] ??= { channels: [], queries: [] })
-  for (const channel of channels) {
-    const key = channel.replaceAll('.', '_')
-    let param = queryParam(key)
-    if (key === 'project' && typeof param === 'string') param = null
-    if (param === null || param === undefined) {
-      const first = slot(0)
-      first.channels.push(channel)
-      if (first.queries !== null && first.queries.length === 0) first.queries = null
-      continue
-    }
-    const list = Array.isArray(param) ? param : [param]
-    list.forEach((entry, index) => {
-      const target = slot(index)
-      if (!target.channels.includes(channel)) target.channels.push(channel)
-      if (target.queries !== null && target.queries.length === 0) {
-        target.queries = (Array.isArray(entry) ? entry : [entry]).map(String)
-      }
-    })
-  }
-  return slots.filter(Boolean)
-}
-
 /**
  * The session a handshake carries, in Appwrite's order: the `a_session_<project>` cookie (or its `_legacy`
  * twin), `X-Appwrite-Session`, then the SDK's `X-Fallback-Cookies`. Browsers send no headers on a WebSocket,
