@@ -68,6 +68,9 @@ test('each test starts from the seed again', async ({ page, offwrite }) => {
   await page.goto('/')
   await expect(page.locator('#status')).toHaveText('Guest')
   expect((await offwrite.api('GET', '/teams/chess')).name).toBe('Chess club')
+  // The project file's collection, with its seeded document, as the server API sees it.
+  const games = await offwrite.api('GET', '/databases/club/collections/games/documents')
+  expect(games.documents).toEqual([expect.objectContaining({ $id: 'g1', white: 'ann', moves: 41 })])
   expect(await offwrite.outbox()).toEqual([])
 })
 
