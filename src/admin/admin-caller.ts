@@ -75,7 +75,7 @@ export class AdminClient {
     if (route.method === 'GET' || route.method === 'DELETE') {
       const query = new URLSearchParams()
       for (const [name, value] of Object.entries(rest)) {
-        if (Array.isArray(value)) value.forEach((v, i) => query.append(`${name}[${i}]`, String(v)))
+        if (Array.isArray(value)) for (const [i, v] of value.entries()) query.append(`${name}[${i}]`, String(v))
         else if (value !== undefined) query.append(name, String(value))
       }
       const search = query.toString()

@@ -52,7 +52,13 @@ export const createAdminEngine = (options: AdminEngineOptions = {}): AdminEngine
     },
   })
   const engine: Engine = restored
-    ? { ...inner, handle: async (request) => (await restored, inner.handle(request)) }
+    ? {
+        ...inner,
+        handle: async (request) => {
+          await restored
+          return inner.handle(request)
+        },
+      }
     : inner
   const host: AdminHost = { engine, platform, prefix, log, determinism, applySchema: options.applySchema }
   return { engine, host, admin: (projectId) => createProjectAdmin(host, projectId) }

@@ -58,8 +58,8 @@ export const serve = async (options: ServeOptions = {}): Promise<OffwriteServer>
   const admins = new Map<string, ProjectAdmin>()
   const adminOf = async (projectId: string) => {
     if (!known.has(projectId)) await register(projectId)
-    let admin = admins.get(projectId)
-    if (!admin) admins.set(projectId, (admin = emulator.admin(projectId)))
+    const admin = admins.get(projectId) ?? emulator.admin(projectId)
+    admins.set(projectId, admin)
     return admin
   }
   const register = async (projectId: string) => {
