@@ -41,8 +41,12 @@ export class WorkerChannel {
     started.catch(() => {})
     await this.page
       .evaluate(async () => {
-        const registration = await navigator.serviceWorker.ready
-        registration.active?.postMessage({ type: 'offwrite/claim' })
+        // On a page outside the worker's origin or scope `ready` never settles: do not wait for it long.
+        const registration = await Promise.race([
+          navigator.serviceWorker?.ready,
+          new Promise<undefined>((resolve) => setTimeout(resolve, 1000)),
+        ])
+        registration?.active?.postMessage({ type: 'offwrite/claim' })
       })
       .catch(() => {
         // The page is elsewhere (another origin, closed): the worker is probably running anyway.

@@ -84,3 +84,9 @@ test('the fixed clock and ID sequence survive a worker restart', async ({ page, 
   expect(second.$id).toBe('club-000002')
   expect(second.$createdAt).toBe('2030-04-05T06:07:08.000+00:00')
 })
+
+test('the handle works while the page is on another origin', async ({ page, offwrite }) => {
+  await page.goto('about:blank')
+  expect((await offwrite.api('GET', '/users/ann')).email).toBe('ann@example.com')
+  expect(await offwrite.outbox()).toEqual([])
+})
