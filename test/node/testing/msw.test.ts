@@ -70,6 +70,24 @@ describe('offwrite/msw with the web SDK in Node', () => {
   })
 })
 
+describe('createOffwrite options', () => {
+  it('starts with a fixed clock and ID sequence, and API keys as configured', async () => {
+    const fixed = await createOffwrite({ projectId: 'fixed', clock: '2029-09-09T09:09:09.000Z', idPrefix: 'n-', apiKeys: ['only-key'] })
+    const create = (key: string) =>
+      fixed.engine.handle(
+        new Request('http://localhost/v1/users', {
+          method: 'POST',
+          headers: { 'x-appwrite-project': 'fixed', 'x-appwrite-key': key, 'content-type': 'application/json' },
+          body: JSON.stringify({ userId: 'unique()', name: 'N' }),
+        }),
+      )
+    const user = await (await create('only-key')).json()
+    expect(user).toMatchObject({ $id: 'n-000001', $createdAt: '2029-09-09T09:09:09.000+00:00' })
+    expect((await create('other-key')).status).toBe(401)
+    fixed.close()
+  })
+})
+
 /** Waits until `check` passes: the SDK hands realtime messages to callbacks asynchronously. */
 const eventually = async (check: () => void, timeout = 2000) => {
   const start = Date.now()
