@@ -1,3 +1,4 @@
+import { URI } from 'otpauth'
 import { describe, expect, test } from 'vitest'
 import type { OutboxMessage } from '../../src/outbox/index.js'
 import type { EmulatorPage } from '../support/emulator-page.js'
@@ -113,6 +114,15 @@ describe('sign-in flows in Chromium', () => {
       return account.get()
     }, Object.fromEntries(reset.searchParams) as { userId: string; secret: string })
     expect([me.phoneVerification, me.emailVerification]).toEqual([true, true])
+
+    // A custom token made with an API key (here through the page's admin API) signs in the same way.
+    const custom = await emu.run(async ({ appwrite, client, emulator }) => {
+      const token = (await emulator.admin.api('test', 'POST', '/users/bea/tokens', {})) as { secret: string }
+      const account = new appwrite.Account(client)
+      await account.deleteSessions()
+      return account.createSession({ userId: 'bea', secret: token.secret })
+    })
+    expect([custom.provider, custom.factors]).toEqual(['token', ['token']])
   })
 
   test('MFA: a sign-in that needs a second factor gets it from the emailed code', async () => {
@@ -145,5 +155,33 @@ describe('sign-in flows in Chromium', () => {
       return account.get()
     }, { challengeId, otp: mail.secret })
     expect(me.mfa).toBe(true)
+  })
+
+  test('MFA with a TOTP authenticator: the code an authenticator app computes from the URI is accepted', async () => {
+    const emu = await harness.page()
+    await emu.start()
+    // A fixed worker clock, so the code computed here is the one the worker expects.
+    const at = '2026-06-01T12:00:10.000Z'
+    await emu.run(({ emulator }, at) => emulator.admin.setClock(at), at)
+    const appCode = (uri: string) => URI.parse(uri).generate({ timestamp: Date.parse(at) })
+    const { uri } = await emu.run(async ({ appwrite, client }) => {
+      const account = new appwrite.Account(client)
+      await account.create({ userId: 'dan', email: 'dan@example.com', password: 'password123' })
+      await account.createEmailPasswordSession({ email: 'dan@example.com', password: 'password123' })
+      return account.createMfaAuthenticator({ type: appwrite.AuthenticatorType.Totp })
+    })
+    const signedIn = await emu.run(async ({ appwrite, client }, otp) => {
+      const account = new appwrite.Account(client)
+      await account.updateMfaAuthenticator({ type: appwrite.AuthenticatorType.Totp, otp })
+      await account.updateMFA({ mfa: true })
+      await account.deleteSession({ sessionId: 'current' })
+      await account.createEmailPasswordSession({ email: 'dan@example.com', password: 'password123' })
+      const refused = await account.get().then(() => null, (e: { type: string }) => e.type)
+      const challenge = await account.createMfaChallenge({ factor: appwrite.AuthenticationFactor.Totp })
+      const session = await account.updateMfaChallenge({ challengeId: challenge.$id, otp })
+      return { refused, factors: session.factors, me: await account.get() }
+    }, appCode(uri))
+    expect(signedIn.refused).toBe('user_more_factors_required')
+    expect([signedIn.factors, signedIn.me.mfa]).toEqual([['password', 'totp'], true])
   })
 })
