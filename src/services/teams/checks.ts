@@ -24,3 +24,10 @@ export const checkRoles = (name: string, value: unknown, maxLength: number): str
   }
   return value as string[]
 }
+
+/** The `search` param of list routes: `Text(256)`, possibly empty. */
+export const checkSearch = (value: unknown): string => {
+  const search = String(value ?? '').trim()
+  if (search.length > 256) throw invalidParam('search', 'Value must be a valid string and no longer than 256 chars')
+  return search
+}

@@ -1,10 +1,10 @@
 import type { RequestContext, UserRecord } from '../../engine/context.js'
-import { AppwriteError, invalidParam } from '../../errors/index.js'
+import { AppwriteError } from '../../errors/index.js'
+import { cursorNotFound, evaluateQueries, parseQueries, searchMatches, validateQueries } from '../../query/index.js'
 import { formatDate } from '../../util/time.js'
 import { checkUid } from '../common/validators.js'
 import { assertOwner, isServer, readableTeam } from './access.js'
-import { checkRoles } from './checks.js'
-import { applyQueries, parseQueries, searchMatches } from './list-queries.js'
+import { checkRoles, checkSearch } from './checks.js'
 import { membershipAnswer, membershipEvent, membershipView } from './membership-view.js'
 import { type MembershipRecord, type TeamRecord, findMembership } from './records.js'
 
@@ -23,16 +23,30 @@ const findUser = async (ctx: RequestContext, userId: string): Promise<UserRecord
   return user
 }
 
+const MEMBERSHIP_ATTRIBUTES = [
+  { key: 'userId', type: 'string' },
+  { key: 'teamId', type: 'string' },
+  { key: 'invited', type: 'datetime' },
+  { key: 'joined', type: 'datetime' },
+  { key: 'confirm', type: 'boolean' },
+  { key: 'roles', type: 'string', array: true },
+]
+
 export const listMemberships = async (ctx: RequestContext) => {
   const team = await readableTeam(ctx, checkUid('teamId', ctx.params.teamId))
-  const queries = parseQueries(ctx.params.queries, ['userId', 'teamId', 'invited', 'joined', 'confirm', 'roles'])
-  const search = String(ctx.params.search ?? '')
-  if (search.length > 256) throw invalidParam('search', 'Value must be a valid string and no longer than 256 chars')
+  const queries = validateQueries(parseQueries(ctx.params.queries as string[] | undefined), {
+    attributes: MEMBERSHIP_ATTRIBUTES,
+    kinds: ['filter', 'order', 'limit', 'offset', 'cursor'],
+  })
+  const search = checkSearch(ctx.params.search)
   const all = (await ctx.store.db.table('memberships').where('teamId').equals(team.$id).sortBy('$sequence')) as MembershipRecord[]
-  const found = search ? all.filter((m) => searchMatches(m.search, search)) : all
-  const { rows, total } = applyQueries(found, queries, { cursorMessage: "Membership '%s' for the 'cursor' value not found." })
-  const memberships = await Promise.all(rows.filter((m) => m.userId).map((m) => membershipView(ctx, m, team)))
-  return { total: ctx.params.total === false ? 0 : total, memberships }
+  const { total, records } = evaluateQueries(all, queries, {
+    visible: (m) => !search || searchMatches(m.search, search),
+    total: ctx.params.total !== false,
+    cursorNotFound: cursorNotFound('Membership'),
+  })
+  const memberships = await Promise.all(records.filter((m) => m.userId).map((m) => membershipView(ctx, m, team)))
+  return { total, memberships }
 }
 
 export const getMembership = async (ctx: RequestContext) => {

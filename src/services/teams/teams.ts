@@ -1,10 +1,10 @@
 import { type RequestContext, reply } from '../../engine/context.js'
-import { AppwriteError, invalidParam } from '../../errors/index.js'
+import { AppwriteError } from '../../errors/index.js'
+import { cursorNotFound, evaluateQueries, parseQueries, searchMatches, validateQueries } from '../../query/index.js'
 import { formatDate } from '../../util/time.js'
 import { checkCustomId, checkUid, resolveId } from '../common/validators.js'
 import { assertOwner, isServer, readableTeam } from './access.js'
-import { checkName, checkRoles } from './checks.js'
-import { applyQueries, parseQueries, searchMatches } from './list-queries.js'
+import { checkName, checkRoles, checkSearch } from './checks.js'
 import { type MembershipRecord, type TeamRecord, nextSequence, teamEvent, teamView } from './records.js'
 
 /**
@@ -38,16 +38,26 @@ export const createTeam = async (ctx: RequestContext) => {
   return reply({ status: 201, body: teamView(team) })
 }
 
+const TEAM_ATTRIBUTES = [
+  { key: 'name', type: 'string' },
+  { key: 'total', type: 'integer' },
+  { key: 'billingPlan', type: 'string' },
+]
+
 /** `GET /teams`: the teams the caller is a confirmed member of (every team for an API key). */
 export const listTeams = async (ctx: RequestContext) => {
-  const queries = parseQueries(ctx.params.queries, ['name', 'total', 'billingPlan'])
-  const search = String(ctx.params.search ?? '')
-  if (search.length > 256) throw invalidParam('search', 'Value must be a valid string and no longer than 256 chars')
+  const queries = validateQueries(parseQueries(ctx.params.queries as string[] | undefined), {
+    attributes: TEAM_ATTRIBUTES,
+    kinds: ['filter', 'order', 'limit', 'offset', 'cursor'],
+  })
+  const search = checkSearch(ctx.params.search)
   const all = (await ctx.store.db.table('teams').orderBy('$sequence').toArray()) as TeamRecord[]
-  const readable = all.filter((t) => isServer(ctx) || ctx.caller.roles.includes(`team:${t.$id}`))
-  const found = search ? readable.filter((t) => searchMatches(t.search, search)) : readable
-  const { rows, total } = applyQueries(found, queries, { cursorMessage: "Team '%s' for the 'cursor' value not found." })
-  return { total: ctx.params.total === false ? 0 : total, teams: rows.map(teamView) }
+  const { total, records } = evaluateQueries(all, queries, {
+    visible: (t) => (isServer(ctx) || ctx.caller.roles.includes(`team:${t.$id}`)) && (!search || searchMatches(t.search, search)),
+    total: ctx.params.total !== false,
+    cursorNotFound: cursorNotFound('Team'),
+  })
+  return { total, teams: records.map(teamView) }
 }
 
 export const getTeam = async (ctx: RequestContext) => teamView(await readableTeam(ctx, checkUid('teamId', ctx.params.teamId)))

@@ -31,7 +31,9 @@ describe('teams through the web SDK', () => {
     const ordered = await teams().list({ queries: [Query.orderDesc('name'), Query.limit(2)] })
     expect([ordered.total, ordered.teams.map((t) => t.name)]).toEqual([3, ['Crewmates', 'Crew']])
     const bad = await rejection(teams().list({ queries: [Query.equal('secret', ['x'])] }))
-    expect([bad.code, bad.type]).toEqual([400, 'general_argument_invalid'])
+    expect([bad.code, bad.message]).toEqual([400, 'Invalid query: Attribute not found in schema: secret'])
+    const page = await teams().list({ queries: [Query.orderAsc('name'), Query.cursorAfter(team.$id), Query.limit(1)] })
+    expect(page.teams.map((t) => t.name)).toEqual(['Crewmates'])
 
     expect((await teams().updateName({ teamId: 'crew', name: 'The Crew' })).name).toBe('The Crew')
     expect(await teams().updatePrefs({ teamId: 'crew', prefs: { colour: 'teal' } })).toEqual({ colour: 'teal' })
