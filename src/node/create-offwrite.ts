@@ -9,6 +9,11 @@ import { EventHub, type RealtimeAcceptor, type RealtimeFactory } from './realtim
 export interface OffwriteOptions extends HostOptions, Partial<IndexedDbPlatform> {
   /** The project the SDK uses (`client.setProject`). Default `test`. */
   projectId?: string
+  /**
+   * Database name prefix (default `offwrite-msw`). In Node every emulator has its own in-memory IndexedDB
+   * anyway; in a page (`setupWorker`) the data stays across reloads under this name.
+   */
+  dbPrefix?: string
   /** Realtime for the `ws` handler (default: offwrite's; `null` for none). */
   realtime?: RealtimeFactory | null
 }
@@ -35,7 +40,8 @@ export interface Offwrite {
 
 /**
  * Starts an engine for one project: on fake-indexeddb in Node (a fresh, private database each time), on the
- * page's IndexedDB in a browser. The project is registered, configured and seeded before this resolves.
+ * page's IndexedDB in a browser. The project is registered and configured before this resolves, and with
+ * `seed`, reset and seeded (so a page that reloads starts from the same state).
  */
 export const createOffwrite = async (options: OffwriteOptions = {}): Promise<Offwrite> => {
   const projectId = options.projectId ?? 'test'
@@ -43,14 +49,17 @@ export const createOffwrite = async (options: OffwriteOptions = {}): Promise<Off
   const events = new EventHub()
   const emulator: AdminEngine = createAdminEngine({
     ...platform,
-    dbPrefix: `offwrite-${crypto.randomUUID()}`,
+    dbPrefix: options.dbPrefix ?? 'offwrite-msw',
     projects: [{ id: projectId, ...settingsOf(options) }],
     onEvents: events.publish,
   })
   const admin = emulator.admin(projectId)
   if (options.clock) admin.setClock(options.clock)
   if (options.idPrefix) admin.setIdSequence(options.idPrefix)
-  if (options.seed) await admin.seed(options.seed)
+  if (options.seed) {
+    await admin.reset()
+    await admin.seed(options.seed)
+  }
   const realtime = options.realtime === null ? null : (options.realtime ?? createRealtimeAcceptor)({ engine: emulator.engine, events })
   return {
     projectId,

@@ -7,7 +7,7 @@ export interface HostOptions {
   config?: ProjectSettings
   /** API keys the project accepts; a plain string is a key with every scope. Without any, every key works. */
   apiKeys?: ReadonlyArray<string | ApiKey>
-  /** Seeded once at start (the project file plus `data`, as `admin.seed`). */
+  /** Seeded at start (the project file plus `data`, as `admin.seed`); `serve` skips a project loaded from `--data`. */
   seed?: SeedConfig
   /** A fixed clock (ISO 8601) for stable snapshots. */
   clock?: string

@@ -70,7 +70,9 @@ export const serve = async (options: ServeOptions = {}): Promise<OffwriteServer>
   if (options.data) saver = new DataDirSaver(options.data, () => [...known].map((id) => emulator.admin(id)))
   if (options.clock) emulator.host.determinism.setClock(options.clock)
   if (options.idPrefix) emulator.host.determinism.setIdSequence(options.idPrefix)
-  if (options.seed) await (await adminOf(options.seed.projectId ?? [...known][0] ?? 'test')).seed(options.seed)
+  // A project loaded from the data folder is not seeded again: it has what the last run left.
+  const seedTarget = options.seed?.projectId ?? [...known][0] ?? 'test'
+  if (options.seed && !saved.some((p) => p.projectId === seedTarget)) await (await adminOf(seedTarget)).seed(options.seed)
   const realtime = options.realtime === null ? null : (options.realtime ?? createRealtimeAcceptor)({ engine: emulator.engine, events })
 
   const server = createServer(async (req, res) => {

@@ -144,16 +144,18 @@ describe('offwrite serve --data', () => {
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
-  it('keeps the data across a restart', async () => {
-    const first = await serve({ port: 0, data: dir })
+  it('keeps the data across a restart, and seeds only a project it did not load', async () => {
+    const seed = { projectId: 'kept', data: { users: [{ $id: 'sid', email: 'sid@example.com', password: 'sid password' }] } }
+    const first = await serve({ port: 0, data: dir, seed })
     const client = new Client().setEndpoint(first.endpoint).setProject('kept').setKey('any')
     await new Users(client).create({ userId: 'pia', email: 'pia@example.com', password: 'pia password' })
     await first.close()
     expect(await readdir(dir)).toEqual(['kept.offwrite.json'])
 
-    const second = await serve({ port: 0, data: dir })
+    const second = await serve({ port: 0, data: dir, seed })
     const again = new Client().setEndpoint(second.endpoint).setProject('kept').setKey('any')
     expect((await new Users(again).get({ userId: 'pia' })).email).toBe('pia@example.com')
+    expect((await new Users(again).get({ userId: 'sid' })).email).toBe('sid@example.com')
     await second.close()
   })
 })
