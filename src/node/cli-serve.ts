@@ -13,6 +13,7 @@ export const SERVE_USAGE = `Usage: offwrite serve [options]
   --project <id>    serve only this project (repeatable); without it any project id is accepted
   --key <secret>    accept this API key with every scope (repeatable); without it any key works
   --seed <file>     seed from a JSON file: an Appwrite project file, with the data under "data"
+                    (a project loaded from --data is not seeded again)
   --clock <iso>     fix the clock, e.g. 2030-01-01T00:00:00.000Z
   --id-prefix <p>   server-made IDs become <p>000001, <p>000002, …
 
