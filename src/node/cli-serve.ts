@@ -17,8 +17,8 @@ export const SERVE_USAGE = `Usage: offwrite serve [options]
   --clock <iso>     fix the clock, e.g. 2030-01-01T00:00:00.000Z
   --id-prefix <p>   server-made IDs become <p>000001, <p>000002, …
 
-  Admin API: POST /_offwrite/<projectId>/reset | seed | import | act-as | clock | ids,
-             GET /_offwrite/<projectId>/export | requests`
+  Admin API: POST /_offwrite/<projectId>/reset | seed | import | act-as | clock | ids | clear-requests,
+             GET /_offwrite/<projectId>/export | requests | outbox  (docs/testing.md)`
 
 /** Reads `offwrite serve` arguments into serve options. */
 export const parseServeArgs = async (args: string[]): Promise<ServeOptions> => {
