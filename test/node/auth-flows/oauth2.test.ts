@@ -25,7 +25,7 @@ const submit = async (html: string, button: string, fields: Record<string, strin
 }
 
 /** Starts a flow from the SDK (which returns the URL when there is no window.location) up to the provider page. */
-const openProviderPage = async (url: string | void) => {
+const openProviderPage = async (url: unknown) => {
   const start = await navigate(String(url))
   expect(start.status).toBe(301)
   expect(start.headers.get('cache-control')).toContain('no-store')
