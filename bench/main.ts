@@ -6,11 +6,13 @@ import { HARNESS_DIR, startStaticServer } from '../test/support/static-server.js
 import type { BenchEnv } from './env.js'
 import { printSuite, type SuiteResult } from './report.js'
 import account from './suites/account.js'
+import databases from './suites/databases.js'
 import realtime from './suites/realtime.js'
 
 /** Every suite, by name. Areas add theirs here. */
 const suites: Record<string, (env: BenchEnv) => Promise<SuiteResult>> = {
   account,
+  databases,
   realtime,
 }
 
@@ -21,6 +23,9 @@ await mkdir(`${HARNESS_DIR}/bare`, { recursive: true })
 await writeFile(`${HARNESS_DIR}/bench/index.html`, page('/bench/bench-page.js'))
 await writeFile(`${HARNESS_DIR}/bare/index.html`, page('/bench/bench-page.js'))
 await writeFile(`${HARNESS_DIR}/bare/sw.js`, await import('node:fs/promises').then((fs) => fs.readFile(`${HARNESS_DIR}/bench/bare-sw.js`)))
+await mkdir(`${HARNESS_DIR}/bare-databases`, { recursive: true })
+await writeFile(`${HARNESS_DIR}/bare-databases/index.html`, page('/bench/bench-page.js'))
+await writeFile(`${HARNESS_DIR}/bare-databases/sw.js`, await import('node:fs/promises').then((fs) => fs.readFile(`${HARNESS_DIR}/bench/bare-databases-sw.js`)))
 
 const wanted = process.argv.slice(2)
 const [browser, server] = await Promise.all([launchBrowser(), startStaticServer()])

@@ -17,7 +17,11 @@ await Promise.all([
     logLevel: 'warning',
   }),
   build({
-    entryPoints: { 'bench-page': at('bench/pages/bench-page.ts'), 'bare-sw': at('bench/pages/bare-sw.ts') },
+    entryPoints: {
+      'bench-page': at('bench/pages/bench-page.ts'),
+      'bare-sw': at('bench/pages/bare-sw.ts'),
+      'bare-databases-sw': at('bench/pages/bare-databases-sw.ts'),
+    },
     outdir: at('.test-build/bench'),
     bundle: true,
     platform: 'browser',

@@ -10,7 +10,18 @@ const MAX_DATE = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
  * returned in Appwrite's format (`2025-01-02T03:04:05.678+00:00`); `null` when it is not a valid date in
  * MariaDB's range (1000-01-01 … 9999-12-31).
  */
+let lastInput: unknown
+let lastOutput: string | null = null
+
 export const parseDatetime = (value: unknown): string | null => {
+  // A batch of documents shares one timestamp: remember the last answer.
+  if (value === lastInput) return lastOutput
+  lastOutput = parseDate(value)
+  lastInput = value
+  return lastOutput
+}
+
+const parseDate = (value: unknown): string | null => {
   if (typeof value !== 'string' || !/^\s*\d{4}-/.test(value)) return null
   let text = value.trim().replace(' ', 'T')
   if (!DATE_ONLY.test(text) && !HAS_ZONE.test(text)) text += 'Z'

@@ -18,16 +18,17 @@ export const hasFormat = (attr: AttributeRecord): boolean =>
 const checkInteger = (attr: AttributeRecord, raw: unknown): Checked => {
   const value = attr.type === 'bigint' && typeof raw === 'string' && /^-?\d+$/.test(raw) ? BigInt(raw) : raw
   const [lo, hi] = attr.size === 4 ? INT32 : INT64
-  const bits = attr.size === 4 ? 32 : 64
-  const describe = `Value must be a valid signed ${bits}-bit integer between ${numberFormat(lo)} and ${numberFormat(hi)}`
-  if (!isInteger(value)) return fail(describe)
-  const n = BigInt(value)
-  if (n < lo || n > hi) return fail(describe)
-  const min = BigInt(attr.min ?? lo)
-  const max = BigInt(attr.max ?? hi)
+  const describe = () =>
+    fail(`Value must be a valid signed ${attr.size === 4 ? 32 : 64}-bit integer between ${numberFormat(lo)} and ${numberFormat(hi)}`)
+  if (!isInteger(value)) return describe()
+  // Safe integers compare as numbers (the common case, and fast); others exactly as bigint.
+  const safe = typeof value === 'number' && Number.isSafeInteger(value)
+  const n = safe ? value : BigInt(value)
+  if (n < lo || n > hi) return describe()
+  const min = attr.min ?? lo
+  const max = attr.max ?? hi
   if (n < min || n > max) return fail(`Value must be a valid range between ${numberFormat(min)} and ${numberFormat(max)}`)
-  // Exact beyond 2^53 as bigint, an ordinary number otherwise.
-  return pass(Number.isSafeInteger(Number(n)) ? Number(n) : n)
+  return pass(safe || !Number.isSafeInteger(Number(n)) ? n : Number(n))
 }
 
 const checkFloat = (attr: AttributeRecord, value: unknown): Checked => {

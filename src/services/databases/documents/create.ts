@@ -9,7 +9,7 @@ import type { CollectionRecord } from '../records.js'
 import { renderDocument } from '../render.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { createPermissions, itemPermissions } from './permissions.js'
-import { type Doc, announceDocument, findDocument, nextSequence, saveDocuments } from './store.js'
+import { type Doc, announceDocument, documentsTable, existingIds, nextSequence, saveDocuments } from './store.js'
 
 export const BATCH_LIMIT = 100
 
@@ -32,16 +32,21 @@ export const insertDocuments = async (ctx: RequestContext, flavor: Flavor, colle
     if (ids.has(id)) throw flavor.error('document_already_exists', { param: String(doc.$id) })
     ids.add(id)
   }
-  await ctx.store.write(async (w) => {
-    const table = w.table('documents')
-    for (const doc of docs) {
-      if (await findDocument(table, collection, String(doc.$id))) throw flavor.error('document_already_exists', { param: String(doc.$id) })
+  try {
+    await ctx.store.write(async (w) => {
+      let seq = await nextSequence(w, collection.cid)
+      for (const doc of docs) doc.$sequence = seq++
+      await saveDocuments(w, flavor, collection, docs)
+      for (const doc of docs) announceDocument(w, ctx, flavor, collection, doc, action)
+    })
+  } catch (error) {
+    // The `k` index is unique too: a collision there is an ID that exists (checked only when a write fails).
+    if ((error as AppwriteError).type?.endsWith('_unique_constraint_violation')) {
+      const taken = await existingIds(documentsTable(ctx), collection, docs.map((d) => String(d.$id)))
+      if (taken.length) throw flavor.error('document_already_exists', { param: taken[0] })
     }
-    let seq = await nextSequence(w, collection.cid)
-    for (const doc of docs) doc.$sequence = seq++
-    await saveDocuments(w, flavor, collection, docs)
-    for (const doc of docs) announceDocument(w, ctx, flavor, collection, doc, action)
-  })
+    throw error
+  }
   return docs
 }
 

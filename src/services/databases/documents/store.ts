@@ -16,6 +16,13 @@ export const documentsTable = (ctx: RequestContext): Table<StoredDocument> => ct
 export const findDocument = async (table: Table<StoredDocument>, collection: CollectionRecord, id: string): Promise<Doc | undefined> =>
   (await table.where('k').equals([collection.cid, collationKey(id)]).first())?.d
 
+/** Which of `ids` exist in the collection already (one index query for a whole batch). */
+export const existingIds = async (table: Table<StoredDocument>, collection: CollectionRecord, ids: string[]): Promise<string[]> => {
+  const keys = ids.map((id) => [collection.cid, collationKey(id)])
+  const found = await table.where('k').anyOf(keys).toArray()
+  return found.map((row) => String(row.d.$id))
+}
+
 /** The next `$sequence` of a collection: one past the highest stored. */
 export const nextSequence = async (w: Writer, cid: number): Promise<number> => {
   const [lower, upper] = collectionRange(cid)
