@@ -13,9 +13,6 @@ import type { SuiteResult } from '../report.js'
 const COUNT = Number(process.env.BENCH_DOCS ?? 100_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 100)
 
-/** The document generator, as source (pages get it as text). */
-const MAKE = `(n) => ({ $id: 'd' + n, title: 'Item ' + n, category: 'c' + (n % 100), price: (n * 7919) % 100000,
-  description: 'A bench document with a little text in it, as apps store.' })`
 
 const QUERIES = {
   equal: "[b.Query.equal('category', 'c7'), b.Query.limit(25)]",
@@ -39,7 +36,7 @@ const RAW = {
 
 /** offwrite in the page: the emulator, and the schema through the server API (with an API key). */
 const setupOffwrite = (page: Page) =>
-  page.evaluate(async (make) => {
+  page.evaluate(async () => {
     const w = window as any
     const emulator = await window.offwrite.startEmulator({ projectId: 'bench' })
     const headers = { 'x-appwrite-project': 'bench', 'x-appwrite-key': 'bench', 'content-type': 'application/json' }
@@ -62,16 +59,19 @@ const setupOffwrite = (page: Page) =>
         { key: 'by_price', type: 'key', attributes: ['price'] },
       ],
     })
-    const doc = (0, eval)(make)
+    const doc = (n: number) => ({
+      $id: `d${n}`, title: `Item ${n}`, category: `c${n % 100}`, price: (n * 7919) % 100000,
+      description: 'A bench document with a little text in it, as apps store.',
+    })
     const client = new window.appwrite.Client().setEndpoint(emulator.endpoint).setProject('bench')
     w.bench = { databases: new window.appwrite.Databases(client), Query: window.appwrite.Query }
     // One batch of 100: the bulk create route, as node-appwrite's createDocuments sends it.
     w.insert = (b: number) => post('/databases/bench/collections/items/documents', { documents: Array.from({ length: 100 }, (_, i) => doc(b * 100 + i)) })
-  }, MAKE)
+  })
 
 /** The bare page: the floor worker, and a raw Dexie store with the same documents and the same indexes. */
 const setupRaw = (page: Page) =>
-  page.evaluate(async (make) => {
+  page.evaluate(async () => {
     const w = window as any
     await navigator.serviceWorker.register('/bare-databases/sw.js', { scope: '/bare-databases/' })
     await navigator.serviceWorker.ready
@@ -81,7 +81,11 @@ const setupRaw = (page: Page) =>
     const db = new window.Dexie('bench-raw')
     // The same lookups offwrite keeps indexed: $id, the timestamps, and the collection's two indexes.
     db.version(1).stores({ docs: 'seq, &$id, $createdAt, $updatedAt, category, price' })
-    const doc = (0, eval)(make)
+    // The same documents as offwrite's (pages get no shared code: each evaluate is sent as text).
+    const doc = (n: number) => ({
+      $id: `d${n}`, title: `Item ${n}`, category: `c${n % 100}`, price: (n * 7919) % 100000,
+      description: 'A bench document with a little text in it, as apps store.',
+    })
     const now = new Date().toISOString().replace('Z', '+00:00')
     const full = (n: number) => ({
       ...doc(n), seq: n + 1, $sequence: String(n + 1), $createdAt: now, $updatedAt: now, $permissions: ['read("any")'],
@@ -90,7 +94,7 @@ const setupRaw = (page: Page) =>
     const client = new window.appwrite.Client().setEndpoint(`${location.origin}/v1`).setProject('bench')
     w.bench = { raw: db, databases: new window.appwrite.Databases(client), Query: window.appwrite.Query }
     w.insert = (b: number) => db.table('docs').bulkPut(Array.from({ length: 100 }, (_, i) => full(b * 100 + i)))
-  }, MAKE)
+  })
 
 /** Inserts batches `from`…`to` with four in flight (as an import script sends them); returns the seconds. */
 const insert = (page: Page, from: number, to: number) =>

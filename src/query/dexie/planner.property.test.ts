@@ -33,7 +33,7 @@ const docArb = fc.record({
   bio: fc.option(fc.array(fc.constantFrom(...words), { maxLength: 3 }).map((w) => w.join(' ')), { nil: null }),
 })
 
-const valueOf: Record<string, fc.Arbitrary<unknown>> = {
+const valuesOf: Record<string, fc.Arbitrary<unknown>> = {
   name: fc.constantFrom(...names),
   age: fc.integer({ min: -2, max: 4 }),
   score: fc.constantFrom(-1.5, 0, 0.25, 2, 7.75, 1),
@@ -45,18 +45,18 @@ const scalar = fc.constantFrom('name', 'age', 'score', 'active', 'born', '$creat
 
 const q = (method: string, attribute: string, values: unknown[] = []): Query => ({ method, attribute, values })
 const filterArb: fc.Arbitrary<Query> = fc.oneof(
-  scalar.chain((a) => fc.array(valueOf[a], { minLength: 1, maxLength: 3 }).map((v) => q('equal', a, v))),
-  scalar.chain((a) => valueOf[a].map((v) => q('notEqual', a, [v]))),
+  scalar.chain((a) => fc.array(valuesOf[a], { minLength: 1, maxLength: 3 }).map((v) => q('equal', a, v))),
+  scalar.chain((a) => valuesOf[a].map((v) => q('notEqual', a, [v]))),
   scalar.chain((a) =>
-    fc.tuple(fc.constantFrom('lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual'), valueOf[a]).map(([m, v]) => q(m, a, [v])),
+    fc.tuple(fc.constantFrom('lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual'), valuesOf[a]).map(([m, v]) => q(m, a, [v])),
   ),
-  scalar.chain((a) => fc.tuple(fc.constantFrom('between', 'notBetween'), valueOf[a], valueOf[a]).map(([m, x, y]) => q(m, a, [x, y]))),
+  scalar.chain((a) => fc.tuple(fc.constantFrom('between', 'notBetween'), valuesOf[a], valuesOf[a]).map(([m, x, y]) => q(m, a, [x, y]))),
   fc.tuple(fc.constantFrom('isNull', 'isNotNull'), fc.constantFrom('name', 'age', 'tags', 'born')).map(([m, a]) => q(m, a)),
   fc.tuple(fc.constantFrom('startsWith', 'endsWith', 'contains', 'notStartsWith'), fc.constantFrom('a', 'A', 'b', 'e', 'é')).map(([m, v]) => q(m, 'name', [v])),
   fc.tuple(fc.constantFrom('contains', 'notContains'), fc.constantFrom('x', 'X', 'y')).map(([m, v]) => q(m, 'tags', [v])),
   fc.constantFrom('alp', 'beta', 'gamma delta', '"alpha beta"', '-').map((t) => q('search', 'bio', [t])),
   fc.tuple(scalar, scalar).chain(([a, b]) =>
-    fc.tuple(valueOf[a], valueOf[b]).map(([x, y]) => q('or', '', [q('equal', a, [x]), q('lessThan', b, [y])])),
+    fc.tuple(valuesOf[a], valuesOf[b]).map(([x, y]) => q('or', '', [q('equal', a, [x]), q('lessThan', b, [y])])),
   ),
 )
 

@@ -23,9 +23,10 @@ export const loadCollection = async (ctx: RequestContext, flavor: Flavor, databa
   return collection
 }
 
-/** Both at once: what every document route starts with. */
-export const loadTarget = async (ctx: RequestContext, flavor: Flavor) => {
-  const database = await loadDatabase(ctx)
-  const collection = await loadCollection(ctx, flavor, database)
-  return { database, collection }
-}
+/** Both at once, in one read transaction: what every document route starts with. */
+export const loadTarget = (ctx: RequestContext, flavor: Flavor) =>
+  ctx.store.db.transaction('r', ['databases', 'collections'], async () => {
+    const database = await loadDatabase(ctx)
+    const collection = await loadCollection(ctx, flavor, database)
+    return { database, collection }
+  })

@@ -18,13 +18,13 @@ export const hasFormat = (attr: AttributeRecord): boolean =>
 const checkInteger = (attr: AttributeRecord, raw: unknown): Checked => {
   const value = attr.type === 'bigint' && typeof raw === 'string' && /^-?\d+$/.test(raw) ? BigInt(raw) : raw
   const [lo, hi] = attr.size === 4 ? INT32 : INT64
-  const describe = () =>
+  const outOfBits = () =>
     fail(`Value must be a valid signed ${attr.size === 4 ? 32 : 64}-bit integer between ${numberFormat(lo)} and ${numberFormat(hi)}`)
-  if (!isInteger(value)) return describe()
+  if (!isInteger(value)) return outOfBits()
   // Safe integers compare as numbers (the common case, and fast); others exactly as bigint.
   const safe = typeof value === 'number' && Number.isSafeInteger(value)
   const n = safe ? value : BigInt(value)
-  if (n < lo || n > hi) return describe()
+  if (n < lo || n > hi) return outOfBits()
   const min = attr.min ?? lo
   const max = attr.max ?? hi
   if (n < min || n > max) return fail(`Value must be a valid range between ${numberFormat(min)} and ${numberFormat(max)}`)

@@ -1,4 +1,4 @@
-import { Account, Client } from 'appwrite'
+import { Account, type Client } from 'appwrite'
 import type { NodeEmulator } from '../../support/node-emulator.js'
 
 /** A server call with an API key (node-appwrite cannot run through msw, so tests speak REST). */
