@@ -112,7 +112,7 @@ const keyPath = (cid: number, index: PhysicalIndex, filters: Query[], order: rea
   const ranged = next === undefined ? [] : filters.filter((f) => f.attribute === next && RANGE_METHODS.has(f.method))
   const unique = index.type === 'unique'
   // NULLs are missing from a unique slot: only lookups that exclude NULL in every attribute may use one.
-  if (unique && e < index.attributes.length - (multi || ranged.length ? 1 : 0)) return null
+  if (unique && index.slot !== 'k' && e < index.attributes.length - (multi || ranged.length ? 1 : 0)) return null
   let ranges: KeyRange[]
   let orderPath: PathOrder | null = null
   if (multi) {
@@ -125,6 +125,10 @@ const keyPath = (cid: number, index: PhysicalIndex, filters: Query[], order: rea
     ranges = [pointRange(prefix)]
   }
   if (!multi && !unique) orderPath = orderThrough(order, fixed, index.attributes.slice(e), prefix)
+  // `$id` is unique and never NULL: its own index gives an order on it (no `$sequence` tie-breaker then).
+  if (index.slot === 'k' && e === 0 && !multi && order.length === 1 && order[0].attribute === '$id') {
+    orderPath = { reverse: order[0].desc, prefix, rest: ['$id'], groupBy: null }
+  }
   const score = e * 4 + (multi ? 3 : ranged.length ? 2 : 0) + (orderPath ? 1 : 0)
   if (score === 0) return null
   return { index: index.slot, ranges, exact, order: orderPath, multiEntry: false, score }

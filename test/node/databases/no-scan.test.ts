@@ -72,12 +72,15 @@ describe(`indexed queries over ${COUNT} documents`, () => {
     expect(new Set([...first.documents, ...second.documents].map((d) => d.$id)).size).toBe(40)
   })
 
-  it('the default order and $createdAt pages come from the primary key and the timestamp index', async () => {
+  it('the default order, $createdAt and $id pages come from the primary key and their indexes', async () => {
     const { plan } = await list([Query.limit(25), Query.offset(100)])
     expect(plan?.examined).toBeLessThanOrEqual(126)
     const newest = await list([Query.orderDesc('$createdAt'), Query.limit(5)])
     expect(newest.plan?.index).toBe('xc')
     expect(newest.plan?.examined).toBeLessThanOrEqual(6)
+    const byId = await list([Query.orderDesc('$id'), Query.limit(5)])
+    expect(byId.plan).toEqual({ index: 'k', examined: 5 })
+    expect(byId.documents.map((d) => d.$id)).toEqual(['d999', 'd998', 'd997', 'd996', 'd995'])
   })
 
   it('an unindexed filter has to read the collection (for reference)', async () => {
