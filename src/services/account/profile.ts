@@ -6,6 +6,7 @@ import { formatDate } from '../../util/time.js'
 import { checkEmail, checkPassword, checkPhone, checkText } from '../common/validators.js'
 import { accountView, retarget, saveUser } from '../users/records.js'
 import { LOGGED_OUT } from '../users/sessions.js'
+import { nextPasswordHistory } from '../auth-flows/password-history.js'
 import { requireUser } from './require-user.js'
 
 /** Saves the change, announces `users.<id>.update.<what>` and answers with the Account model. */
@@ -94,12 +95,21 @@ export const updatePassword = async (ctx: RequestContext) => {
   const password = checkPassword('password', ctx.params.password)
   await checkCurrentPassword(user, ctx.params.oldPassword as string | undefined)
   const hashed = await hashPassword(password)
-  return updateAccount(ctx, 'password', async () => ({
-    password: hashed.hash,
-    hash: hashed.algorithm,
-    hashOptions: hashed.options,
-    passwordUpdate: formatDate(ctx.now),
-  }))
+  const passwordHistory = await nextPasswordHistory(ctx, user, password, hashed.hash)
+  return updateAccount(ctx, 'password', async (w) => {
+    if (ctx.settings.auth?.invalidateSessions) {
+      // Appwrite's `invalidateSessions`: a password change signs out every other session.
+      const others = await w.table('sessions').where('userId').equals(user.$id).primaryKeys()
+      await w.bulkDelete('sessions', others.filter((id) => id !== ctx.caller.session?.$id))
+    }
+    return {
+      password: hashed.hash,
+      hash: hashed.algorithm,
+      hashOptions: hashed.options,
+      passwordUpdate: formatDate(ctx.now),
+      passwordHistory,
+    }
+  })
 }
 
 /** `PATCH /account/status`: blocks the caller and signs the SDK out. */

@@ -41,7 +41,7 @@ export const newTarget = (ctx: RequestContext, userId: string, providerType: Tar
 }
 
 /** The secret parts of a user that only the Users API (API key) may see. */
-const SECRET_FIELDS = ['password', 'hash', 'hashOptions'] as const
+const SECRET_FIELDS = ['password', 'hash', 'hashOptions', 'passwordHistory'] as const
 
 /** The Account model: the user with its targets, without password fields. */
 export const accountView = async (ctx: RequestContext, user: UserRecord): Promise<Record<string, unknown>> => {
@@ -54,7 +54,8 @@ export const accountView = async (ctx: RequestContext, user: UserRecord): Promis
 /** The User model as the Users API returns it: with the password hash and its algorithm. */
 export const userView = async (ctx: RequestContext, user: UserRecord): Promise<Record<string, unknown>> => {
   const targets = await ctx.store.db.table('targets').where('userId').equals(user.$id).toArray()
-  return { ...user, targets, hashOptions: user.hashOptions ?? {} }
+  const { passwordHistory: _history, ...rest } = user
+  return { ...rest, targets, hashOptions: user.hashOptions ?? {} }
 }
 
 /** Inserts a user and its email/phone targets; a clash on id, email or phone is `user_already_exists`. */
@@ -111,15 +112,23 @@ export const saveUser = async (w: Writer, ctx: RequestContext, user: UserRecord,
   return next
 }
 
-/** Deletes a user with its sessions, tokens, identities and targets. */
+/** Stores keyed or indexed by `userId` whose records belong to one user (when the service that owns them runs). */
+const USER_OWNED = ['sessions', 'tokens', 'identities', 'targets', 'authenticators', 'challenges', 'mfaRecoveryCodes']
+
+/** Deletes a user with everything that belongs to it; its confirmed memberships leave their teams' totals. */
 export const deleteUserCascade = async (w: Writer, userId: string): Promise<void> => {
-  for (const table of ['sessions', 'tokens', 'identities', 'targets']) {
+  const present = new Set(w.db.tables.map((t) => t.name))
+  for (const table of USER_OWNED.filter((t) => present.has(t))) {
     const keys = await w.table(table).where('userId').equals(userId).primaryKeys()
     await w.bulkDelete(table, keys)
   }
-  if (w.db.tables.some((t) => t.name === 'memberships')) {
-    const keys = await w.table('memberships').where('userId').equals(userId).primaryKeys()
-    await w.bulkDelete('memberships', keys)
+  if (present.has('memberships')) {
+    const memberships = await w.table('memberships').where('userId').equals(userId).toArray()
+    for (const m of memberships.filter((m) => m.confirm && present.has('teams'))) {
+      const team = await w.table('teams').get(m.teamId)
+      if (team) await w.put('teams', { ...team, total: Math.max(0, (team.total ?? 1) - 1) })
+    }
+    await w.bulkDelete('memberships', memberships.map((m) => m.$id))
   }
   await w.delete('users', userId)
 }

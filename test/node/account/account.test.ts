@@ -163,3 +163,21 @@ describe('wire details', () => {
     expect(await emu.engine.store('test').then((s) => s.db.table('users').count())).toBe(0)
   })
 })
+
+describe('project auth policies on the account', () => {
+  it('refuses a recently used password and signs other sessions out on a change', async () => {
+    emu.close()
+    emu = startNodeEmulator({ projects: [{ id: 'test', auth: { passwordHistory: 2, invalidateSessions: true } }] })
+    const account = new Account(emu.client())
+    await account.create({ userId: 'p', email: 'p@example.com', password: 'first password' })
+    await account.createEmailPasswordSession({ email: 'p@example.com', password: 'first password' })
+    const other = await emu.fetch('/users/p/sessions', { method: 'POST', headers: { 'x-appwrite-key': 'k' } })
+    expect(other.status).toBe(201)
+    await account.updatePassword({ password: 'second password', oldPassword: 'first password' })
+    const reused = await rejection(account.updatePassword({ password: 'second password', oldPassword: 'second password' }))
+    expect([reused.code, reused.type]).toEqual([400, 'password_recently_used'])
+    const sessions = await account.listSessions()
+    expect(sessions.sessions.map((s) => s.current)).toEqual([true])
+    expect(JSON.stringify(await account.get())).not.toContain('passwordHistory')
+  })
+})
