@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { BenchEnv } from '../env.js'
-import { type Timing, timeInPage } from '../measure.js'
+import { type Timing, percentiles } from '../measure.js'
 import type { SuiteResult } from '../report.js'
 
 /**
@@ -128,6 +128,23 @@ const fill = async (ours: Page, bare: Page) => {
   return { ours: COUNT / oursSeconds, raw: COUNT / rawSeconds }
 }
 
+/** Durations (ms) of `runs` runs of `source` in the page, after `warmup` untimed ones. */
+const samples = (page: Page, source: string, runs: number, warmup: number): Promise<number[]> =>
+  page.evaluate(
+    async ({ source, runs, warmup }) => {
+      const step = new Function(`return (async () => { ${source} })()`) as () => Promise<unknown>
+      for (let i = 0; i < warmup; i++) await step()
+      const out: number[] = []
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now()
+        await step()
+        out.push(performance.now() - start)
+      }
+      return out
+    },
+    { source, runs, warmup },
+  )
+
 const reset = (page: Page) => page.evaluate(() => Object.assign((window as any).bench, { cursor: null, pages: 0, price: undefined }))
 
 export default async function databasesSuite(env: BenchEnv): Promise<SuiteResult> {
@@ -137,22 +154,28 @@ export default async function databasesSuite(env: BenchEnv): Promise<SuiteResult
   await setupRaw(bare)
   const { ours: insertOurs, raw: insertRaw } = await fill(ours, bare)
 
-  const measure = async (label: string, sdk: string, raw: string, runs = RUNS) => {
+  /** The three variants timed in turns (ten rounds), so a busy machine weighs on them alike. */
+  const measure = async (label: string, sdk: string, raw: string) => {
     await Promise.all([reset(ours), reset(bare)])
-    const offwrite = await timeInPage(ours, sdk, runs, Math.min(10, runs))
-    await reset(bare)
-    const floor = await timeInPage(bare, sdk, runs, Math.min(10, runs))
-    await reset(bare)
-    const dexie = await timeInPage(bare, raw, runs, Math.min(10, runs))
-    return { label, offwrite, floor, dexie }
+    const taken = { offwrite: [] as number[], floor: [] as number[], dexie: [] as number[] }
+    const per = Math.max(1, Math.round(RUNS / 10))
+    for (let round = 0; round < 10; round++) {
+      const warm = round === 0 ? 5 : 0
+      taken.offwrite.push(...(await samples(ours, sdk, per, warm)))
+      taken.floor.push(...(await samples(bare, sdk, per, warm)))
+      await reset(bare)
+      taken.dexie.push(...(await samples(bare, raw, per, warm)))
+      await reset(bare)
+    }
+    return { label, offwrite: percentiles(taken.offwrite), floor: percentiles(taken.floor), dexie: percentiles(taken.dexie) }
   }
   const indexed = [
     await measure("indexed equal, first page (equal('category'), limit 25)", sdkList(QUERIES.equal), RAW.equal),
     await measure("range + orderDesc (between('price'), orderDesc, limit 25)", sdkList(QUERIES.range), RAW.range),
     await measure('paging the range with cursorAfter (20 pages deep)', sdkPaging, RAW.paging),
   ]
-  const unindexed = await timeInPage(ours, sdkList(QUERIES.unindexed), 5, 1)
-  const rawScan = await timeInPage(bare, RAW.unindexed, 5, 1)
+  const unindexed = percentiles(await samples(ours, sdkList(QUERIES.unindexed), 5, 1))
+  const rawScan = percentiles(await samples(bare, RAW.unindexed, 5, 1))
 
   const ratio = (t: { offwrite: Timing; floor: Timing }) => t.offwrite.p50 / t.floor.p50
   const rows = indexed.flatMap((m) => [

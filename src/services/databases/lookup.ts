@@ -23,10 +23,13 @@ export const loadCollection = async (ctx: RequestContext, flavor: Flavor, databa
   return collection
 }
 
-/** Both at once, in one read transaction: what every document route starts with. */
+/** The database and collection of the path (inside the caller's transaction, if any). */
+export const readTarget = async (ctx: RequestContext, flavor: Flavor) => {
+  const database = await loadDatabase(ctx)
+  const collection = await loadCollection(ctx, flavor, database)
+  return { database, collection }
+}
+
+/** Both at once, in one read transaction: what every document write starts with. */
 export const loadTarget = (ctx: RequestContext, flavor: Flavor) =>
-  ctx.store.db.transaction('r', ['databases', 'collections'], async () => {
-    const database = await loadDatabase(ctx)
-    const collection = await loadCollection(ctx, flavor, database)
-    return { database, collection }
-  })
+  ctx.store.db.transaction('r', ['databases', 'collections'], () => readTarget(ctx, flavor))

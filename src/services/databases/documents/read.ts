@@ -1,12 +1,12 @@
 import type { ProjectStore } from '../../../store/project-store.js'
 import type { RequestContext } from '../../../engine/context.js'
-import { AppwriteError } from '../../../errors/index.js'
+import { AppwriteError, invalidParam } from '../../../errors/index.js'
 import { DOCUMENTS_STORE, type PlanStats, queryDocuments } from '../../../query/dexie/index.js'
 import { type QueryAttribute, type QueryKind, checkQueriesParam, cursorNotFound, groupQueries, parseQueries, validateQueries } from '../../../query/index.js'
 import { checkUid } from '../../common/validators.js'
 import { assertListable, mayDocument, readFilter } from '../access.js'
 import type { Flavor } from '../flavor.js'
-import { loadTarget } from '../lookup.js'
+import { readTarget } from '../lookup.js'
 import { type CollectionRecord, physicalIndexes } from '../records.js'
 import { renderDocument } from '../render.js'
 import { documentsTable, findDocument } from './store.js'
@@ -39,13 +39,19 @@ export const refuseTransaction = (ctx: RequestContext): void => {
 /** Get: a document the caller may not read is indistinguishable from a missing one (404). */
 export const getDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
   refuseTransaction(ctx)
-  const { collection } = await loadTarget(ctx, flavor)
-  const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
-  const queries = documentQueries(ctx, collection, ['select'])
-  const doc = await findDocument(documentsTable(ctx), collection, id)
-  if (!doc || !mayDocument(ctx.caller, collection, doc, 'read')) throw flavor.error('document_not_found', { param: id })
-  return renderDocument(flavor, collection, doc, groupQueries(queries).selects)
+  return readTransaction(ctx, async () => {
+    const { collection } = await readTarget(ctx, flavor)
+    const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
+    const queries = documentQueries(ctx, collection, ['select'])
+    const doc = await findDocument(documentsTable(ctx), collection, id)
+    if (!doc || !mayDocument(ctx.caller, collection, doc, 'read')) throw flavor.error('document_not_found', { param: id })
+    return renderDocument(flavor, collection, doc, groupQueries(queries).selects)
+  })
 }
+
+/** Schema and documents read in one IndexedDB transaction: one round trip fewer per request. */
+const readTransaction = <T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> =>
+  ctx.store.db.transaction('r', ['databases', 'collections', DOCUMENTS_STORE], work)
 
 /**
  * Runs validated queries over a collection through its IndexedDB indexes, leaving out what the caller may
@@ -60,19 +66,17 @@ export const findDocuments = async (
   options: { total?: boolean; visible?: (doc: Record<string, unknown>) => boolean; defaultLimit?: number } = {},
 ) => {
   const stats: PlanStats = { examined: 0, index: '' }
-  const result = await ctx.store.db.transaction('r', DOCUMENTS_STORE, () =>
-    queryDocuments({
-      table: documentsTable(ctx),
-      cid: collection.cid,
-      indexes: physicalIndexes(collection),
-      queries,
-      visible: options.visible,
-      total: options.total,
-      defaultLimit: options.defaultLimit,
-      cursorNotFound: cursorNotFound(flavor.noun),
-      stats,
-    }),
-  )
+  const result = await queryDocuments({
+    table: documentsTable(ctx),
+    cid: collection.cid,
+    indexes: physicalIndexes(collection),
+    queries,
+    visible: options.visible,
+    total: options.total,
+    defaultLimit: options.defaultLimit,
+    cursorNotFound: cursorNotFound(flavor.noun),
+    stats,
+  })
   plans.set(ctx.store, stats)
   return result
 }
@@ -80,13 +84,20 @@ export const findDocuments = async (
 /** List: filtered by read permission; on a collection the caller cannot read with document security off, 401. */
 export const listDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
   refuseTransaction(ctx)
-  const { collection } = await loadTarget(ctx, flavor)
-  assertListable(ctx.caller, collection)
-  const queries = documentQueries(ctx, collection)
-  const { total, records } = await findDocuments(ctx, flavor, collection, queries, {
-    total: ctx.params.total !== false,
-    visible: readFilter(ctx.caller, collection),
+  // The list cache (`ttl`, 0–86400 s) is accepted and not used: every list is fresh.
+  const ttl = ctx.params.ttl ?? 0
+  if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > 86400) {
+    throw invalidParam('ttl', 'Value must be a valid range between 0 and 86,400')
+  }
+  return readTransaction(ctx, async () => {
+    const { collection } = await readTarget(ctx, flavor)
+    assertListable(ctx.caller, collection)
+    const queries = documentQueries(ctx, collection)
+    const { total, records } = await findDocuments(ctx, flavor, collection, queries, {
+      total: ctx.params.total !== false,
+      visible: readFilter(ctx.caller, collection),
+    })
+    const selects = groupQueries(queries).selects
+    return { total, [flavor.names.documents]: records.map((d) => renderDocument(flavor, collection, d, selects)) }
   })
-  const selects = groupQueries(queries).selects
-  return { total, [flavor.names.documents]: records.map((d) => renderDocument(flavor, collection, d, selects)) }
 }

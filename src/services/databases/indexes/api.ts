@@ -59,7 +59,8 @@ const deleteIndex = (flavor: Flavor): Handler => async (ctx) => {
   await ctx.store.write(async (w) => {
     if (index.slot) await rewriteCollection(w, collection.cid, (doc) => doc, { remove: index.slot })
     await w.put('collections', { ...collection, indexes: collection.indexes.filter((i) => i !== index) })
-    announce(w, ctx, flavor, collection, index, 'delete')
+    // Appwrite announces an index deletion as `…indexes.<key>.update` (the worker finishes it).
+    announce(w, ctx, flavor, collection, index, 'update')
   })
   return undefined
 }
