@@ -8,12 +8,14 @@ import { printSuite, type SuiteResult } from './report.js'
 import account from './suites/account.js'
 import databases from './suites/databases.js'
 import realtime from './suites/realtime.js'
+import storage from './suites/storage.js'
 
 /** Every suite, by name. Areas add theirs here. */
 const suites: Record<string, (env: BenchEnv) => Promise<SuiteResult>> = {
   account,
   databases,
   realtime,
+  storage,
 }
 
 const page = (script: string) =>
@@ -23,6 +25,9 @@ await mkdir(`${HARNESS_DIR}/bare`, { recursive: true })
 await writeFile(`${HARNESS_DIR}/bench/index.html`, page('/bench/bench-page.js'))
 await writeFile(`${HARNESS_DIR}/bare/index.html`, page('/bench/bench-page.js'))
 await writeFile(`${HARNESS_DIR}/bare/sw.js`, await import('node:fs/promises').then((fs) => fs.readFile(`${HARNESS_DIR}/bench/bare-sw.js`)))
+await mkdir(`${HARNESS_DIR}/bare-storage`, { recursive: true })
+await writeFile(`${HARNESS_DIR}/bare-storage/index.html`, page('/bench/bench-page.js'))
+await writeFile(`${HARNESS_DIR}/bare-storage/sw.js`, await import('node:fs/promises').then((fs) => fs.readFile(`${HARNESS_DIR}/bench/bare-storage-sw.js`)))
 await mkdir(`${HARNESS_DIR}/bare-databases`, { recursive: true })
 await writeFile(`${HARNESS_DIR}/bare-databases/index.html`, page('/bench/bench-page.js'))
 await writeFile(`${HARNESS_DIR}/bare-databases/sw.js`, await import('node:fs/promises').then((fs) => fs.readFile(`${HARNESS_DIR}/bench/bare-databases-sw.js`)))

@@ -20,6 +20,7 @@ await Promise.all([
     entryPoints: {
       'bench-page': at('bench/pages/bench-page.ts'),
       'bare-sw': at('bench/pages/bare-sw.ts'),
+      'bare-storage-sw': at('bench/pages/bare-storage-sw.ts'),
       'bare-databases-sw': at('bench/pages/bare-databases-sw.ts'),
     },
     outdir: at('.test-build/bench'),

@@ -2,7 +2,7 @@ import { type PermissionType, isAllowed, rolesFor } from '../../auth/permissions
 import type { RequestContext } from '../../engine/context.js'
 import { AppwriteError } from '../../errors/index.js'
 import type { FileGrant } from './file-tokens.js'
-import { type BucketRecord, type FileRecord, findBucket, findFile } from './records.js'
+import { type BucketRecord, type FileRecord, type TableSource, findFile } from './records.js'
 
 /** PHP's `json_encode`: forward slashes escaped. */
 const phpJson = (value: unknown) => JSON.stringify(value).replaceAll('/', '\\/')
@@ -20,9 +20,12 @@ export const unauthorized = (ctx: RequestContext, action: PermissionType, permis
   return new AppwriteError('user_unauthorized', { message })
 }
 
-/** The bucket, fetched without permission checks. A disabled bucket is missing for everyone but API keys. */
-export const loadBucket = async (ctx: RequestContext, bucketId: string): Promise<BucketRecord> => {
-  const bucket = await findBucket(ctx, bucketId)
+/**
+ * The bucket, fetched without permission checks (from `db`: pass the writer to read it inside a write). A
+ * disabled bucket is missing for everyone but API keys.
+ */
+export const loadBucket = async (ctx: RequestContext, bucketId: string, db: TableSource = ctx.store.db): Promise<BucketRecord> => {
+  const bucket = (await db.table('buckets').get(bucketId)) as BucketRecord | undefined
   if (!bucket || (!bucket.enabled && !ctx.caller.key)) throw new AppwriteError('storage_bucket_not_found')
   return bucket
 }

@@ -1,10 +1,9 @@
-import Dexie, { type Table } from 'dexie'
+import Dexie from 'dexie'
 import type { Writer } from '../../store/write-path.js'
 import { decompressBlob } from './compression.js'
-import type { FileRecord, PartRecord } from './records.js'
+import type { FileRecord, PartRecord, TableSource } from './records.js'
 
-/** Dexie itself, or a `Writer` inside a write. */
-type Db = { table(name: string): Table }
+type Db = TableSource
 
 const partsOf = (db: Db, bucketId: string, fileId: string) =>
   db.table('fileParts').where('[bucketId+fileId+index]').between([bucketId, fileId, Dexie.minKey], [bucketId, fileId, Dexie.maxKey])

@@ -32,15 +32,22 @@ export const md5OfBlobs = async (blobs: readonly Blob[]): Promise<string> => {
 
 /**
  * What Appwrite works out once an upload is whole: the MD5 `signature` and the detected `mimeType` of the
- * original bytes, then compression and encryption for files up to 20 MB.
+ * original bytes (unless the upload's running hash already has it), then compression and encryption for
+ * files up to 20 MB.
  * @note Compression runs for real (gzip; zstd where the platform's CompressionStream has it, else the bytes
  * stay plain and `zstd` is still reported). Encryption is reported, not applied: the bytes never leave the
  * user's own IndexedDB. `sizeActual` is then what Appwrite's OpenSSL output would weigh: base64 of the
  * stored bytes, since it encrypts with `openssl_encrypt` options 0.
  */
-export const finishContent = async (parts: readonly Blob[], name: string, size: number, bucket: BucketRecord): Promise<FinishedContent> => {
+export const finishContent = async (
+  parts: readonly Blob[],
+  name: string,
+  size: number,
+  bucket: BucketRecord,
+  knownSignature: string | null = null,
+): Promise<FinishedContent> => {
   const content = new Blob(parts as Blob[])
-  const [signature, mimeType] = await Promise.all([md5OfBlobs(parts), detectMimeType(content, name)])
+  const [signature, mimeType] = await Promise.all([knownSignature ?? md5OfBlobs(parts), detectMimeType(content, name)])
   const small = size <= READ_BUFFER
   const algorithm: Compression = small ? bucket.compression : 'none'
   const stored: Compression = algorithm !== 'none' && canCompress(algorithm) ? algorithm : 'none'

@@ -1,6 +1,10 @@
 import type { RequestContext } from '../../engine/context.js'
 import { rolesFor } from '../../auth/permissions.js'
 import type { Writer } from '../../store/write-path.js'
+import type { Table } from 'dexie'
+
+/** Dexie itself, or a `Writer` inside a write. */
+export type TableSource = { table(name: string): Table }
 
 export type Compression = 'none' | 'gzip' | 'zstd'
 
