@@ -1,16 +1,15 @@
-import { type Table, cmp } from 'dexie'
+import type { Table } from 'dexie'
 import type { AppwriteError } from '../../errors/index.js'
 import { collationKey } from '../collation.js'
 import { cursorNotFound, entryComparator, orderNullError } from '../evaluate.js'
 import { fullOrder, groupQueries } from '../group.js'
 import { matchesAll, readTopLevel } from '../match.js'
 import type { Query } from '../types.js'
-import { ABOVE, encodeKey, type PhysicalIndex, type StoredDocument } from './layout.js'
-import { type AccessPath, type KeyRange, choosePath } from './plan.js'
+import { type Doc, type Entry, entry } from './entries.js'
+import type { PhysicalIndex, StoredDocument } from './layout.js'
+import { orderedPage } from './ordered-page.js'
+import { choosePath } from './plan.js'
 import { type PlanStats, countRanges, readRanges, walkRange } from './walk.js'
-
-type Doc = Record<string, unknown>
-type Entry = { record: Doc; index: number }
 
 export interface DexieQueryInput {
   /** The `documents` store (inside or outside a transaction). */
@@ -30,34 +29,11 @@ export interface DexieQueryInput {
   stats?: PlanStats
 }
 
-const entry = (d: Doc): Entry => ({ record: d, index: d.$sequence as number })
-
 const shuffle = <T>(items: T[]): void => {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1))
     ;[items[i], items[j]] = [items[j], items[i]]
   }
-}
-
-/** Moves the start of the walk to the cursor, so pages deep in a list read no more than a page. */
-const narrow = (path: AccessPath, cursor: Doc): KeyRange => {
-  const base = { ...path.ranges[0] }
-  const { prefix, rest, groupBy, reverse } = path.order!
-  const exact = groupBy === null
-  const key = exact
-    ? [...prefix, ...rest.map((a) => encodeKey(cursor[a])), cursor.$sequence]
-    : [...prefix, ...groupBy.map((a) => encodeKey(cursor[a]))]
-  if (!reverse) {
-    const c = cmp(key, base.lower)
-    if (c > 0) [base.lower, base.lowerOpen] = [key, exact]
-    else if (c === 0) base.lowerOpen ||= exact
-  } else {
-    const bound = exact ? key : [...key, ABOVE]
-    const c = cmp(bound, base.upper)
-    if (c < 0) [base.upper, base.upperOpen] = [bound, exact]
-    else if (c === 0) base.upperOpen ||= exact
-  }
-  return base
 }
 
 /**
@@ -98,49 +74,11 @@ export const queryDocuments = async (input: DexieQueryInput): Promise<{ total: n
   let total: number | undefined
   const exactCount = residual.length === 0 && !visible
   if (path.order && !grouped.random) {
-    const out: Doc[] = []
-    const groupBy = path.order.groupBy
     // Without a cursor one walk can also count the matches when IndexedDB's count cannot.
     const countAlong = input.total !== false && !exactCount && !cursor
-    let run: Entry[] = []
-    let runKey: unknown[] | undefined
-    let seen = 0
-    let passed = 0
-    const flush = () => {
-      run.sort(compare)
-      for (const e of run) if (afterCursor(e)) out.push(e.record)
-      run = []
-    }
-    const pageDone = () => out.length >= want
-    const batchSize = () => {
-      if (pageDone()) return 2000
-      const rate = seen === 0 ? 1 : Math.max(passed / seen, 0.01)
-      // A run re-sorted by `$sequence` needs the record after it (and may start at the cursor itself).
-      return Math.ceil((want - out.length - run.length + (groupBy ? (cursor ? 2 : 1) : 0)) / rate)
-    }
-    const range = cursor ? narrow(path, cursor.record) : path.ranges[0]
-    const ended = await walkRange(table, path.index, range, path.order.reverse, batchSize, stats, (stored) => {
-      seen++
-      if (!passes(stored.d)) return true
-      passed++
-      if (pageDone()) return countAlong && passed < cap
-      const e = entry(stored.d)
-      if (!groupBy) {
-        if (afterCursor(e)) out.push(e.record)
-        return !pageDone() || (countAlong && passed < cap)
-      }
-      const key = groupBy.map((a) => encodeKey(stored.d[a]))
-      if (runKey && cmp(key, runKey) !== 0) {
-        flush()
-        if (pageDone()) return countAlong && passed < cap
-      }
-      runKey = key
-      run.push(e)
-      return true
-    })
-    flush()
-    if (countAlong && (ended || passed >= cap)) total = Math.min(passed, cap)
-    page = out.slice(grouped.offset, want)
+    const walked = await orderedPage({ table, path, cursor, passes, compare, want, countAlong, cap, stats })
+    total = walked.counted
+    page = walked.docs.slice(grouped.offset, want)
   } else {
     const docs = (await readRanges(table, path.index, path.ranges, stats)).map((s) => entry(s.d)).filter((e) => passes(e.record))
     total = Math.min(docs.length, cap)

@@ -1,16 +1,10 @@
-import { cmp as compareKeys } from 'dexie'
-import { likeKey } from '../collation.js'
 import type { OrderKey } from '../group.js'
 import { tokenize } from '../fulltext.js'
 import type { Query } from '../types.js'
+import { type KeyRange, RANGE_METHODS, pointRange, rangeBounds } from './key-ranges.js'
 import { ABOVE, encodeKey, type PhysicalIndex, SYSTEM_INDEXES } from './layout.js'
 
-export interface KeyRange {
-  lower: unknown[]
-  upper: unknown[]
-  lowerOpen: boolean
-  upperOpen: boolean
-}
+export type { KeyRange } from './key-ranges.js'
 
 /** How the walk over an index yields the requested order. */
 export interface PathOrder {
@@ -39,41 +33,6 @@ export interface AccessPath {
   score: number
 }
 
-const RANGE_METHODS = new Set(['lessThan', 'lessThanEqual', 'greaterThan', 'greaterThanEqual', 'between', 'startsWith'])
-
-/** Bounds on one key component from range filters, as `[value, open]` pairs (tightest wins). */
-const rangeBounds = (filters: Query[], prefix: unknown[]): KeyRange => {
-  let lower: unknown[] = [...prefix, Number.NEGATIVE_INFINITY, ABOVE] // excludes NULL (-Infinity)
-  let upper: unknown[] = [...prefix, ABOVE]
-  let lowerOpen = true
-  let upperOpen = false
-  const raise = (key: unknown[], open: boolean) => {
-    if (compareKeys(key, lower) > 0 || (compareKeys(key, lower) === 0 && open)) [lower, lowerOpen] = [key, open]
-  }
-  const cap = (key: unknown[], open: boolean) => {
-    if (compareKeys(key, upper) < 0 || (compareKeys(key, upper) === 0 && open)) [upper, upperOpen] = [key, open]
-  }
-  for (const f of filters) {
-    const [a, b] = f.values.map(encodeKey)
-    switch (f.method) {
-      case 'greaterThan': raise([...prefix, a, ABOVE], true); break
-      case 'greaterThanEqual': raise([...prefix, a], false); break
-      case 'lessThan': cap([...prefix, a], true); break
-      case 'lessThanEqual': cap([...prefix, a, ABOVE], false); break
-      case 'between': raise([...prefix, a], false); cap([...prefix, b, ABOVE], false); break
-      case 'startsWith': {
-        const text = String(f.values[0])
-        raise([...prefix, encodeKey(text)], false)
-        cap([...prefix, `${likeKey(text)}\uffff`], false)
-        break
-      }
-    }
-  }
-  return { lower, upper, lowerOpen, upperOpen }
-}
-
-const pointRange = (key: unknown[]): KeyRange => ({ lower: key, upper: [...key, ABOVE], lowerOpen: false, upperOpen: false })
-
 /**
  * Whether walking `attrs` (after the equality prefix, then `$sequence`) can give `order`. Orders on attributes
  * the equality filters fix are constant and drop out.
@@ -81,7 +40,7 @@ const pointRange = (key: unknown[]): KeyRange => ({ lower: key, upper: [...key, 
 const orderThrough = (order: readonly OrderKey[], fixed: Set<string>, rest: string[], prefix: unknown[]): PathOrder | null => {
   const wanted = order.filter((o) => !fixed.has(o.attribute))
   const last = wanted[wanted.length - 1]
-  if (!last || last.attribute !== '$sequence') return null
+  if (last?.attribute !== '$sequence') return null
   const body = wanted.slice(0, -1)
   if (body.some((o, i) => o.attribute !== rest[i])) return null
   const reverse = (body[0] ?? last).desc
@@ -102,7 +61,7 @@ const keyPath = (cid: number, index: PhysicalIndex, filters: Query[], order: rea
   let e = 0
   for (; e < index.attributes.length; e++) {
     const eq = firstEqual(filters, index.attributes[e])
-    if (!eq || eq.values.length !== 1) break
+    if (eq?.values.length !== 1) break
     prefix.push(encodeKey(eq.values[0]))
     exact.push(eq)
     fixed.add(eq.attribute)
