@@ -78,7 +78,7 @@ export const authenticate = async (
   if (token && !found) {
     const live = await findSession(store, token, now)
     if (live) {
-      found = { ...live, roles: await userRoles(store, live.user) }
+      found = { ...live, roles: await userRoles(store, live.user), memo: new Map() }
       cache?.set(projectId, token, found)
     }
   }

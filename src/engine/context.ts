@@ -53,6 +53,8 @@ export interface Caller {
   jwt: boolean
   roles: string[]
   scopes: readonly string[] | '*'
+  /** Per-session memo that lives as long as the cached session (cleared by any write to the auth stores). */
+  memo?: Map<string, unknown>
 }
 
 /** Project settings the emulator can be configured with (Appwrite's `auths.*` policies and keys). */

@@ -5,10 +5,12 @@ export interface CachedSession {
   user: UserRecord
   session: SessionRecord
   roles: string[]
+  /** Values derived from the user that routes may keep while the entry lives (e.g. the account's targets). */
+  memo: Map<string, unknown>
 }
 
-/** The stores whose changes can alter who a session token names or what roles it carries. */
-const AUTH_STORES = new Set(['users', 'sessions', 'memberships'])
+/** The stores whose changes can alter who a session token names, what roles it carries, or what is memoised. */
+const AUTH_STORES = new Set(['users', 'sessions', 'memberships', 'targets'])
 
 /**
  * Remembers which user and roles a session token resolves to, so a signed-in request costs no hashing and no

@@ -43,9 +43,19 @@ export const newTarget = (ctx: RequestContext, userId: string, providerType: Tar
 /** The secret parts of a user that only the Users API (API key) may see. */
 const SECRET_FIELDS = ['password', 'hash', 'hashOptions', 'passwordHistory'] as const
 
+const targetsOf = async (ctx: RequestContext, userId: string): Promise<TargetRecord[]> => {
+  // The caller's own targets are memoised with its cached session: account.get() then reads nothing.
+  const memo = ctx.caller.user?.$id === userId ? ctx.caller.memo : undefined
+  const known = memo?.get('targets') as TargetRecord[] | undefined
+  if (known) return known
+  const targets: TargetRecord[] = await ctx.store.db.table('targets').where('userId').equals(userId).toArray()
+  memo?.set('targets', targets)
+  return targets
+}
+
 /** The Account model: the user with its targets, without password fields. */
 export const accountView = async (ctx: RequestContext, user: UserRecord): Promise<Record<string, unknown>> => {
-  const targets = await ctx.store.db.table('targets').where('userId').equals(user.$id).toArray()
+  const targets = await targetsOf(ctx, user.$id)
   const view: Record<string, unknown> = { ...user, targets }
   for (const field of SECRET_FIELDS) delete view[field]
   return view
@@ -85,6 +95,7 @@ export const retarget = async (
   type: TargetRecord['providerType'],
   identifier: string | undefined,
 ): Promise<void> => {
+  ctx.caller.memo?.delete('targets')
   const existing = (await w.table<TargetRecord>('targets').where('userId').equals(userId).toArray()).find(
     (t) => t.providerType === type,
   )

@@ -181,3 +181,15 @@ describe('project auth policies on the account', () => {
     expect(JSON.stringify(await account.get())).not.toContain('passwordHistory')
   })
 })
+
+describe('the session cache', () => {
+  it('never serves stale targets after an email change', async () => {
+    const account = new Account(emu.client())
+    await account.create({ userId: 'm', email: 'old@example.com', password: 'memo password' })
+    await account.createEmailPasswordSession({ email: 'old@example.com', password: 'memo password' })
+    expect((await account.get()).targets.map((t) => t.identifier)).toEqual(['old@example.com'])
+    const updated = await account.updateEmail({ email: 'new@example.com', password: 'memo password' })
+    expect(updated.targets.map((t) => t.identifier)).toEqual(['new@example.com'])
+    expect((await account.get()).targets.map((t) => t.identifier)).toEqual(['new@example.com'])
+  })
+})
