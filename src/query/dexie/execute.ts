@@ -74,10 +74,12 @@ export const queryDocuments = async (input: DexieQueryInput): Promise<{ total: n
   let total: number | undefined
   const exactCount = residual.length === 0 && !visible
   if (path.order && !grouped.random) {
-    // Without a cursor one walk can also count the matches when IndexedDB's count cannot.
+    // IndexedDB counts the range while the page is read; without a cursor one walk can also count the matches
+    // when IndexedDB's count cannot.
+    const counting = input.total !== false && exactCount ? countRanges(table, path.index, path.ranges) : undefined
     const countAlong = input.total !== false && !exactCount && !cursor
     const walked = await orderedPage({ table, path, cursor, passes, compare, want, countAlong, cap, stats })
-    total = walked.counted
+    total = counting ? Math.min(await counting, cap) : walked.counted
     page = walked.docs.slice(grouped.offset, want)
   } else {
     const docs = (await readRanges(table, path.index, path.ranges, stats)).map((s) => entry(s.d)).filter((e) => passes(e.record))

@@ -9,9 +9,7 @@ import { type CollectionRecord, type DatabaseRecord, collectionKey, idKey } from
  */
 export const loadDatabase = async (ctx: RequestContext): Promise<DatabaseRecord> => {
   const id = checkUid('databaseId', ctx.params.databaseId)
-  const database = (await ctx.store.db.table('databases').get(idKey(id))) as DatabaseRecord | undefined
-  if (!database || (!database.enabled && !ctx.caller.key)) throw new AppwriteError('database_not_found', { param: id })
-  return database
+  return checkDatabase(ctx, id, (await ctx.store.db.table('databases').get(idKey(id))) as DatabaseRecord | undefined)
 }
 
 /** The collection (table) of the path, hidden from clients when disabled. */
@@ -23,11 +21,26 @@ export const loadCollection = async (ctx: RequestContext, flavor: Flavor, databa
   return collection
 }
 
-/** The database and collection of the path (inside the caller's transaction, if any). */
+const checkDatabase = (ctx: RequestContext, id: string, database: DatabaseRecord | undefined): DatabaseRecord => {
+  if (!database || (!database.enabled && !ctx.caller.key)) throw new AppwriteError('database_not_found', { param: id })
+  return database
+}
+
+/**
+ * The database and collection of the path (inside the caller's transaction, if any), both read at once: the
+ * collection's key follows from the path, so neither read waits for the other.
+ */
 export const readTarget = async (ctx: RequestContext, flavor: Flavor) => {
-  const database = await loadDatabase(ctx)
-  const collection = await loadCollection(ctx, flavor, database)
-  return { database, collection }
+  const databaseId = checkUid('databaseId', ctx.params.databaseId)
+  const name = flavor.param.collection
+  const collectionId = checkUid(name, ctx.params[name])
+  const [database, collection] = (await Promise.all([
+    ctx.store.db.table('databases').get(idKey(databaseId)),
+    ctx.store.db.table('collections').get(collectionKey(databaseId, collectionId)),
+  ])) as [DatabaseRecord | undefined, CollectionRecord | undefined]
+  checkDatabase(ctx, databaseId, database)
+  if (!collection || (!collection.enabled && !ctx.caller.key)) throw flavor.error('collection_not_found', { param: collectionId })
+  return { database: database as DatabaseRecord, collection }
 }
 
 /** Both at once, in one read transaction: what every document write starts with. */
