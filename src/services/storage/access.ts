@@ -24,8 +24,11 @@ export const unauthorized = (ctx: RequestContext, action: PermissionType, permis
  * The bucket, fetched without permission checks (from `db`: pass the writer to read it inside a write). A
  * disabled bucket is missing for everyone but API keys.
  */
-export const loadBucket = async (ctx: RequestContext, bucketId: string, db: TableSource = ctx.store.db): Promise<BucketRecord> => {
-  const bucket = (await db.table('buckets').get(bucketId)) as BucketRecord | undefined
+export const loadBucket = async (ctx: RequestContext, bucketId: string, db: TableSource = ctx.store.db): Promise<BucketRecord> =>
+  checkBucket(ctx, (await db.table('buckets').get(bucketId)) as BucketRecord | undefined)
+
+/** A bucket record as callers may see it: missing or disabled (for all but API keys) is a 404. */
+export const checkBucket = (ctx: RequestContext, bucket: BucketRecord | undefined): BucketRecord => {
   if (!bucket || (!bucket.enabled && !ctx.caller.key)) throw new AppwriteError('storage_bucket_not_found')
   return bucket
 }

@@ -12,11 +12,6 @@ const partsOf = (db: Db, bucketId: string, fileId: string) =>
 export const readParts = (db: Db, bucketId: string, fileId: string): Promise<PartRecord[]> =>
   partsOf(db, bucketId, fileId).toArray() as Promise<PartRecord[]>
 
-export const countParts = (db: Db, bucketId: string, fileId: string): Promise<number> => partsOf(db, bucketId, fileId).count()
-
-export const hasPart = async (db: Db, bucketId: string, fileId: string, index: number): Promise<boolean> =>
-  (await db.table('fileParts').where('[bucketId+fileId+index]').equals([bucketId, fileId, index]).count()) > 0
-
 export const deleteParts = async (w: Writer, bucketId: string, fileId: string): Promise<void> =>
   w.bulkDelete('fileParts', await partsOf(w, bucketId, fileId).primaryKeys())
 

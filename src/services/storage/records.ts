@@ -44,6 +44,8 @@ export interface FileRecord {
   sizeActual: number
   chunksTotal: number
   chunksUploaded: number
+  /** Chunk numbers stored so far (Appwrite's upload `metadata.parts`): a repeated chunk is found here. */
+  parts: number[]
   /** The compression reported (`''` while uploading). */
   algorithm: '' | Compression
   /** How the stored bytes are really encoded (zstd is reported but stored plain where the platform lacks it). */

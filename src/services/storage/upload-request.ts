@@ -1,10 +1,12 @@
-import { normalizePermissions } from '../../auth/permissions.js'
+import { assertGrantable, defaultOwnerPermissions, normalizePermissions } from '../../auth/permissions.js'
 import type { RequestContext } from '../../engine/context.js'
 import { AppwriteError, invalidParam } from '../../errors/index.js'
 import { CUSTOM_ID } from '../../util/id.js'
-import { CHUNK_SIZE } from './limits.js'
+import { bucketAllows, unauthorized } from './access.js'
+import { CHUNK_SIZE, storageLimit } from './limits.js'
 import { parseContentRange } from './ranges.js'
 import type { BucketRecord } from './records.js'
+import type { Upload } from './upload-records.js'
 
 /** One `createFile` request, read as Appwrite reads it. */
 export interface UploadRequest {
@@ -37,6 +39,26 @@ export const checkFolder = (value: unknown): string => {
     bare.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
   if (!valid) throw invalidParam('folder', FOLDER_RULE)
   return normalized
+}
+
+/** The request's own parameters, checked before any bucket is looked at (Appwrite's router does so). */
+export interface FileRequest {
+  bucketId: string
+  /** The `fileId` param, `unique()` already replaced by a new ID. */
+  fileId: string
+  permissions: string[] | null
+  folder: string
+}
+
+/** The bucket's rules for a new file or chunk, in Appwrite's order; returns the upload they admit. */
+export const admitUpload = (ctx: RequestContext, bucket: BucketRecord, request: FileRequest): Upload => {
+  if (!bucketAllows(ctx, bucket, 'create')) throw unauthorized(ctx, 'create', bucket.$permissions)
+  const permissions = request.permissions ?? defaultOwnerPermissions(ctx.caller)
+  assertGrantable(ctx.caller, permissions)
+  if (bucket.maximumFileSize > storageLimit(ctx.settings)) {
+    throw new AppwriteError('general_server_error', { message: 'Maximum bucket file size is larger than _APP_STORAGE_LIMIT' })
+  }
+  return { ...readUpload(ctx, bucket, request.fileId), permissions, folder: request.folder }
 }
 
 /** A file's permissions param: `null` when omitted (the caller's defaults apply), `create` not allowed. */
