@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
+import { expectModel } from '../support/expect-model.js'
 import { useHarness } from '../support/harness.js'
 import { patternBytes } from '../node/storage/storage-helpers.js'
 import { installStorageHelpers } from './storage-helpers.js'
@@ -42,6 +43,8 @@ describe('storage in Chromium with the official SDK', () => {
         same: (await window.__storage.sha256(downloaded)) === (await window.__storage.sha256(new Blob([bytes]))),
       }
     })
+    expectModel(result.small, 'file')
+    expectModel(result.big, 'file')
     expect(result.small).toMatchObject({ mimeType: 'text/plain', sizeOriginal: 14, chunksTotal: 1, signature: md5(new TextEncoder().encode('hello offwrite')) })
     expect(result.big).toMatchObject({ chunksTotal: 3, chunksUploaded: 3, sizeOriginal: 12 * MiB, signature: md5(patternBytes(12 * MiB, 5)) })
     // Chunks 2 and 3 go up together: whichever finishes first is counted second (83 % or 58 %).

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { ID, Permission, Query, Role, Storage } from 'appwrite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../../src/store/write-path.js'
+import { expectModel } from '../../support/expect-model.js'
 import { type NodeEmulator, startNodeEmulator } from '../../support/node-emulator.js'
 import { PNG_1X1, createBucket, load, rejection, server, signUp } from './storage-helpers.js'
 
@@ -21,6 +22,7 @@ describe('files through the web SDK', () => {
     const ann = await signUp(emu, 'ann')
     const storage = new Storage(emu.client())
     const file = await storage.createFile({ bucketId: 'photos', fileId: 'pixel', file: new File([PNG_1X1], 'pixel.png') })
+    expectModel(file, 'file')
     expect(Object.keys(file)).toEqual([
       '$id', 'bucketId', '$createdAt', '$updatedAt', '$permissions', 'name', 'folder', 'key', 'signature', 'mimeType',
       'sizeOriginal', 'sizeActual', 'chunksTotal', 'chunksUploaded', 'encryption', 'compression',
@@ -83,6 +85,7 @@ describe('files through the web SDK', () => {
       await storage.createFile({ bucketId: 'photos', fileId: name.split('.')[0], file: new File([name === 'bird.txt' ? 'tweet' : PNG_1X1], name) })
     }
     const pngs = await storage.listFiles({ bucketId: 'photos', queries: [Query.equal('mimeType', 'image/png'), Query.orderDesc('name')] })
+    expectModel(pngs, 'fileList')
     expect(pngs.total).toBe(2)
     expect(pngs.files.map((f) => f.$id)).toEqual(['dog', 'cat'])
     const page = await storage.listFiles({ bucketId: 'photos', queries: [Query.limit(1), Query.cursorAfter('cat')] })
