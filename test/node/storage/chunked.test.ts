@@ -87,6 +87,23 @@ describe('chunked uploads, as the SDK sends them', () => {
     expect(md5(new Uint8Array(await download.arrayBuffer()))).toBe(md5(bytes))
   })
 
+  it('finishes an upload whose completion was cut off, when its last chunk is sent again', async () => {
+    const bytes = patternBytes(6 * MiB, 5)
+    await sendChunk(emu, 'photos', 'cut', bytes, 0, CHUNK)
+    // The last chunk's write committed, then the worker stopped before joining the file.
+    const store = await emu.engine.store(emu.projectId)
+    await store.write(async (w) => {
+      await w.add('fileParts', { bucketId: 'photos', fileId: 'cut', index: 2, blob: new Blob([bytes.slice(CHUNK)]) })
+      const file = await w.table('files').get(['photos', 'cut'])
+      await w.put('files', { ...file, parts: [1, 2] })
+    })
+    const stuck = await new Storage(emu.client()).getFile({ bucketId: 'photos', fileId: 'cut' })
+    expect([stuck.chunksUploaded, stuck.chunksTotal, stuck.signature]).toEqual([1, 2, ''])
+    const again = await sendChunk(emu, 'photos', 'cut', bytes, CHUNK, bytes.length, { id: true })
+    expect([again.status, again.body.chunksUploaded, again.body.signature]).toEqual([201, 2, md5(bytes)])
+    expect(fileCreates()).toHaveLength(1)
+  })
+
   it('checks Content-Range, X-Appwrite-ID and the total size as Appwrite does', async () => {
     const bytes = patternBytes(6 * MiB)
     const badRange = await sendChunk(emu, 'photos', 'r', bytes, 0, CHUNK, { headers: { 'content-range': 'bytes 10-5/100' } })
