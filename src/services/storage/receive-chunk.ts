@@ -40,7 +40,7 @@ export const receiveChunk = async (ctx: RequestContext, request: FileRequest) =>
       ])
       const bucket = checkBucket(ctx, bucketRow)
       const upload = admitUpload(ctx, bucket, request)
-      if (found && found.chunksUploaded >= found.chunksTotal) return { bucket, upload, file: found, status: 'complete' as const }
+      if (found && found.chunksUploaded >= found.chunksTotal) return { bucket, upload, file: found, fresh: false, status: 'complete' as const }
       const file = found ?? newFileRecord(ctx, bucket, upload, (last?.$sequence ?? 0) + 1)
       const fresh = !file.parts.includes(upload.chunk)
       const parts = fresh ? [...file.parts, upload.chunk] : file.parts
@@ -49,18 +49,18 @@ export const receiveChunk = async (ctx: RequestContext, request: FileRequest) =>
       // One after the other: issued together, Chromium ran out of Blob memory on a 200 MB upload.
       if (fresh) await w.add('fileParts', { bucketId: bucket.$id, fileId: upload.fileId, index: upload.chunk, blob: upload.part })
       await w.put('files', next)
-      return { bucket, upload, file: next, status: whole ? ('whole' as const) : ('partial' as const) }
+      return { bucket, upload, file: next, fresh, status: whole ? ('whole' as const) : ('partial' as const) }
     })
     .catch((error) => {
       dropHash(ctx.store, early.key)
       throw error
     })
   const { bucket, upload, file } = step
+  // A repeated chunk keeps the bytes stored first, which need not be the ones just hashed: hash the stored
+  // parts at completion instead.
+  if (!step.fresh) dropHash(ctx.store, early.key)
   // A chunk sent again after completion gets the finished file, 200, and no event.
-  if (step.status === 'complete') {
-    dropHash(ctx.store, early.key)
-    return reply({ status: 200, body: fileView(file) })
-  }
+  if (step.status === 'complete') return reply({ status: 200, body: fileView(file) })
   if (step.status === 'partial') return reply({ status: 201, body: fileView(file) })
   return completeOnce(ctx, bucket, file, upload.permissions)
 }

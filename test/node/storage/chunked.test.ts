@@ -104,6 +104,20 @@ describe('chunked uploads, as the SDK sends them', () => {
     expect(fileCreates()).toHaveLength(1)
   })
 
+  it('signs the bytes it kept: a repeated chunk with other bytes is ignored, and so is its hash', async () => {
+    const first = patternBytes(6 * MiB, 21)
+    const second = patternBytes(6 * MiB, 22)
+    await sendChunk(emu, 'photos', 'mixed', first, 0, CHUNK)
+    // A new worker (no running hash in memory) gets the upload again, from a different file.
+    const dbName = (await emu.engine.store(emu.projectId)).db.name
+    emu.close()
+    emu = startNodeEmulator({ dbPrefix: dbName.slice(0, dbName.lastIndexOf(':')), onEvents: (batch) => events.push(...batch) })
+    await sendChunk(emu, 'photos', 'mixed', second, 0, CHUNK, { id: true })
+    const done = await sendChunk(emu, 'photos', 'mixed', second, CHUNK, second.length, { id: true })
+    const kept = new Uint8Array([...first.subarray(0, CHUNK), ...second.subarray(CHUNK)])
+    expect(done.body.signature).toBe(md5(kept))
+  })
+
   it('checks Content-Range, X-Appwrite-ID and the total size as Appwrite does', async () => {
     const bytes = patternBytes(6 * MiB)
     const badRange = await sendChunk(emu, 'photos', 'r', bytes, 0, CHUNK, { headers: { 'content-range': 'bytes 10-5/100' } })
