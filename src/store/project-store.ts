@@ -51,9 +51,12 @@ export class ProjectStore {
     this.#schema = next
   }
 
-  /** Every mutation goes through here: see `Writer`. */
-  write<T>(work: (w: Writer) => Promise<T>): Promise<T> {
-    return runWrite(this.#db, this.layers, work)
+  /**
+   * Every mutation goes through here: see `Writer`. `options.stores` narrows the transaction to the stores the
+   * work touches (hot paths such as document inserts); by default it spans them all.
+   */
+  write<T>(work: (w: Writer) => Promise<T>, options: { stores?: readonly string[] } = {}): Promise<T> {
+    return runWrite(this.#db, this.layers, work, options.stores)
   }
 
   /** Removes every record of every store (admin reset), through the write path. */

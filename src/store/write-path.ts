@@ -87,10 +87,20 @@ export class Writer {
   }
 }
 
-/** Runs `work` in one read-write transaction over every store, with each layer wrapped around it. */
-export const runWrite = async <T>(db: Dexie, layers: readonly WriteLayer[], work: (w: Writer) => Promise<T>): Promise<T> => {
+/**
+ * Runs `work` in one read-write transaction, with each layer wrapped around it. The transaction spans every
+ * store unless `stores` names the ones the work touches (plus the layers' own): a narrow write lets requests
+ * that only read other stores, or write elsewhere, go on meanwhile.
+ */
+export const runWrite = async <T>(
+  db: Dexie,
+  layers: readonly WriteLayer[],
+  work: (w: Writer) => Promise<T>,
+  stores?: readonly string[],
+): Promise<T> => {
   const writer = new Writer(db)
-  const result = await db.transaction('rw', db.tables, async () => {
+  const scope = stores ? [...new Set([...stores, ...layers.flatMap((l) => l.stores ?? [])])] : db.tables.map((t) => t.name)
+  const result = await db.transaction('rw', scope, async () => {
     const value = await work(writer)
     for (const layer of layers) await layer.inTransaction?.(db, writer.changes, writer.events)
     return value

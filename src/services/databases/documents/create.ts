@@ -9,6 +9,7 @@ import type { CollectionRecord } from '../records.js'
 import { renderDocument } from '../render.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { createPermissions, itemPermissions } from './permissions.js'
+import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
 import { type Doc, announceDocument, documentsTable, existingIds, nextSequence, saveDocuments } from './store.js'
 
 export const BATCH_LIMIT = 100
@@ -38,7 +39,7 @@ export const insertDocuments = async (ctx: RequestContext, flavor: Flavor, colle
       for (const doc of docs) doc.$sequence = seq++
       await saveDocuments(w, flavor, collection, docs)
       for (const doc of docs) announceDocument(w, ctx, flavor, collection, doc, action)
-    })
+    }, { stores: [DOCUMENTS_STORE] })
   } catch (error) {
     // The `k` index is unique too: a collision there is an ID that exists (checked only when a write fails).
     if ((error as AppwriteError).type?.endsWith('_unique_constraint_violation')) {
