@@ -1,5 +1,6 @@
-import { Account, AppwriteException, ID } from 'appwrite'
+import { Account, ID } from 'appwrite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rejection } from '../../support/node-calls.js'
 import { type NodeEmulator, startNodeEmulator } from '../../support/node-emulator.js'
 
 let emu: NodeEmulator
@@ -7,15 +8,6 @@ beforeEach(() => {
   emu = startNodeEmulator()
 })
 afterEach(() => emu.close())
-
-const rejection = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppwriteException)
-  return error as AppwriteException
-}
 
 describe('account through the web SDK in Node', () => {
   it('signs up, signs in, reads the account and signs out', async () => {

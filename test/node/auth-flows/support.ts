@@ -1,28 +1,9 @@
-import { Account, AppwriteException, ID } from 'appwrite'
+import { Account, ID } from 'appwrite'
 import { expect } from 'vitest'
 import type { OutboxMessage } from '../../../src/outbox/index.js'
 import type { NodeEmulator } from '../../support/node-emulator.js'
 
-/** The AppwriteException a promise rejects with. */
-export const rejection = async (promise: Promise<unknown>): Promise<AppwriteException> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppwriteException)
-  return error as AppwriteException
-}
-
-/** A server call with an API key, as node-appwrite would make it. */
-export const server = async (emu: NodeEmulator, method: string, path: string, body?: unknown) => {
-  const res = await emu.fetch(path, {
-    method,
-    headers: { 'x-appwrite-key': 'test-key', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
-}
+export { rejection, serverCall as server } from '../../support/node-calls.js'
 
 /** Reads the outbox through its REST path, as a user's own end-to-end test would. Newest first. */
 export const outbox = async (emu: NodeEmulator, query: Record<string, string> = {}): Promise<OutboxMessage[]> => {

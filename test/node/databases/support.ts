@@ -1,16 +1,8 @@
 import { Account, type Client } from 'appwrite'
 import type { NodeEmulator } from '../../support/node-emulator.js'
 
-/** A server call with an API key (node-appwrite cannot run through msw, so tests speak REST). */
-export const serverCall = async (emu: NodeEmulator, method: string, path: string, body?: unknown) => {
-  const res = await emu.fetch(path, {
-    method,
-    headers: { 'x-appwrite-key': 'test-key', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
+export { serverCall } from '../../support/node-calls.js'
+import { serverCall } from '../../support/node-calls.js'
 
 /** Creates `db` with a collection `books` (or a table, through TablesDB) and the given attributes. */
 export const makeCollection = async (

@@ -1,17 +1,9 @@
-import { AppwriteException } from 'appwrite'
 import { expect } from 'vitest'
+import { serverCall } from '../../support/node-calls.js'
 import type { NodeEmulator } from '../../support/node-emulator.js'
 
 /** A server-API call with an API key (node-appwrite cannot go through msw). */
-export const server = async (emu: NodeEmulator, method: string, path: string, body?: unknown) => {
-  const response = await emu.fetch(path, {
-    method,
-    headers: { 'x-appwrite-key': 'k', 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : null }
-}
+export const server = (emu: NodeEmulator, method: string, path: string, body?: unknown) => serverCall(emu, method, path, body, 'k')
 
 export const createBucket = async (emu: NodeEmulator, bucket: Record<string, unknown> = {}) => {
   const created = await server(emu, 'POST', '/storage/buckets', { bucketId: 'photos', name: 'Photos', ...bucket })
@@ -19,15 +11,7 @@ export const createBucket = async (emu: NodeEmulator, bucket: Record<string, unk
   return created.body
 }
 
-/** The SDK's rejection, checked to be an AppwriteException. */
-export const rejection = async (promise: Promise<unknown>): Promise<AppwriteException> => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(AppwriteException)
-  return error as AppwriteException
-}
+export { rejection } from '../../support/node-calls.js'
 
 /** Bytes that differ at every position, so a misplaced chunk changes the MD5. */
 export const patternBytes = (size: number, seed = 7): Uint8Array<ArrayBuffer> => {

@@ -2,21 +2,14 @@ import { createHash } from 'node:crypto'
 import { Account } from 'appwrite'
 import { bcrypt } from 'hash-wasm'
 import { afterEach, describe, expect, it } from 'vitest'
+import { serverCall } from '../../support/node-calls.js'
 import { type NodeEmulator, startNodeEmulator } from '../../support/node-emulator.js'
 
 let emu: NodeEmulator
 afterEach(() => emu.close())
 
 /** A server call with an API key, as node-appwrite would make it. */
-const server = async (method: string, path: string, body?: unknown, key = 'any-key') => {
-  const res = await emu.fetch(path, {
-    method,
-    headers: { 'x-appwrite-key': key, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
+const server = (method: string, path: string, body?: unknown, key = 'any-key') => serverCall(emu, method, path, body, key)
 
 describe('Users API (API key)', () => {
   it('creates, reads, updates and deletes users; keys see password hashes', async () => {
