@@ -27,7 +27,11 @@ export const seedUsers = async (api: AdminClient, users: readonly SeedUser[]): P
 export const seedTeams = async (api: AdminClient, teams: readonly SeedTeam[]): Promise<string[]> => {
   const ids: string[] = []
   for (const team of teams) {
-    const created = await api.op('teamsCreate', { teamId: team.$id, name: team.name })
+    // A team the project file names may exist from an earlier start: seeding the schema is idempotent.
+    const created = await api.op('teamsCreate', { teamId: team.$id, name: team.name }).catch((error) => {
+      if ((error as { type?: string }).type === 'team_already_exists' && !team.members?.length) return { $id: team.$id }
+      throw error
+    })
     const teamId = String(created.$id)
     for (const member of team.members ?? []) {
       await api.op('teamsCreateMembership', { teamId, userId: member.userId, roles: member.roles ?? [] })

@@ -1,3 +1,4 @@
+import type { SeedConfig } from '../admin/seed-types.js'
 import type { AdminRemote, ApiKey, ProjectSettings } from '../protocol.js'
 import { createAdminClient } from './admin-client.js'
 import { installRealtime, listenToWorkerEvents } from './realtime/index.js'
@@ -14,10 +15,25 @@ export interface StartEmulatorOptions {
   workerUrl?: string
   /** The worker's scope (default `/`); the app's pages must be inside it. */
   scope?: string
-  /** Project settings: name, auth policies, API keys. */
-  config?: ProjectSettings
+  /**
+   * Project settings (name, auth policies, API keys), and/or the Appwrite CLI's project file
+   * (`appwrite.config.json` or the older `appwrite.json`): its databases, collections/tables, buckets and
+   * teams are created at every start, idempotently, so a real project's file works as it is.
+   */
+  config?: ProjectSettings & ProjectFile
   /** API keys the project accepts; a plain string is a key with every scope. */
   apiKeys?: ReadonlyArray<string | ApiKey>
+}
+
+/** The parts of the CLI's project file that describe the schema. */
+type ProjectFile = Omit<SeedConfig, 'data'>
+
+const SCHEMA_KEYS = ['databases', 'collections', 'tablesDB', 'tables', 'buckets', 'teams'] as const
+
+/** The schema a `config` carries, if it is (or contains) a project file. */
+const schemaOf = (config: StartEmulatorOptions['config']): ProjectFile | null => {
+  const schema = Object.fromEntries(SCHEMA_KEYS.filter((key) => config?.[key]).map((key) => [key, config?.[key]]))
+  return Object.keys(schema).length ? schema : null
 }
 
 export interface Emulator {
@@ -51,13 +67,17 @@ const boot = async (options: StartEmulatorOptions, forget: () => void): Promise<
   const { projectId } = options
   if (!projectId) throw new Error('[offwrite] startEmulator() needs a projectId')
   const endpoint = endpointOf(options)
-  const settings: ProjectSettings = { ...options.config }
+  const settings: ProjectSettings = Object.fromEntries(
+    Object.entries(options.config ?? {}).filter(([key]) => !(SCHEMA_KEYS as readonly string[]).includes(key)),
+  )
   if (options.apiKeys) settings.apiKeys = options.apiKeys.map(toApiKey)
 
   const registration = await registerAndControl(options.workerUrl ?? '/offwrite-sw.js', options.scope ?? '/')
   const admin = createAdminClient()
   await checkBuild(admin, registration)
   await admin.configure({ projectId, endpoint, settings })
+  const schema = schemaOf(options.config)
+  if (schema) await admin.seed(projectId, schema)
   const realtime = installRealtime({ endpoint, resolve: (request) => admin.realtimeIdentity(request), listen: listenToWorkerEvents })
   return {
     endpoint,

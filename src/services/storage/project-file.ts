@@ -20,13 +20,18 @@ export interface ProjectFileBucket {
 
 /**
  * Creates the buckets of a project file through the server API (`storageCreateBucket`), so they are
- * validated and announced like any other. For `seed()`'s schema step.
+ * validated and announced like any other; a bucket that exists already is updated to the file's settings
+ * (`storageUpdateBucket`), so applying a file twice is harmless. For `seed()`'s schema step.
  * @example
  * await applyBuckets(adminClient, config.buckets ?? [])
  */
 export const applyBuckets = async (api: RouteCaller, buckets: readonly unknown[]): Promise<void> => {
   for (const entry of buckets as ProjectFileBucket[]) {
     const { $id, $permissions, ...settings } = entry
-    await api.op('storageCreateBucket', { bucketId: $id, permissions: $permissions, ...settings })
+    const params = { bucketId: $id, permissions: $permissions, ...settings }
+    await api.op('storageCreateBucket', params).catch((error) => {
+      if ((error as { type?: string }).type !== 'storage_bucket_already_exists') throw error
+      return api.op('storageUpdateBucket', params)
+    })
   }
 }
