@@ -20,6 +20,8 @@ export const percentiles = (samples: number[]): Timing => {
 export const timeInPage = async (page: Page, source: string, runs = 300, warmup = 30): Promise<Timing> => {
   const samples = await page.evaluate(
     async ({ source, runs, warmup }) => {
+      // The step is test code sent as text (page.evaluate cannot carry a closure): evaluating it is the point.
+      // biome-ignore lint/security/noGlobalEval: bench code from this repository, run in a test browser
       const step = (0, eval)(`(async () => { ${source} })`) as () => Promise<unknown>
       for (let i = 0; i < warmup; i++) await step()
       const out: number[] = []

@@ -62,7 +62,7 @@ export class Writer {
 
   async bulkPut<T extends object>(table: string, values: T[]): Promise<T[]> {
     const keys = await this.db.table(table).bulkPut(values, { allKeys: true })
-    values.forEach((value, i) => this.changes.push({ table, op: 'put', key: keys[i], value }))
+    for (const [i, value] of values.entries()) this.changes.push({ table, op: 'put', key: keys[i], value })
     return values
   }
 
