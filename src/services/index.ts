@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../engine/context.js'
+import { compatService } from '../compat/index.js'
 import { accountService } from './account/index.js'
 import { authFlowsService } from './auth-flows/index.js'
 import { databasesService } from './databases/index.js'
@@ -18,4 +19,5 @@ export const allServices: ServiceDefinition[] = [
   authFlowsService,
   storageService,
   databasesService,
+  compatService,
 ]
