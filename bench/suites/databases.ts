@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import type { BenchEnv } from '../env.js'
-import { type Timing, percentiles } from '../measure.js'
+import { type Timing, percentiles, samplesInPage } from '../measure.js'
 import type { SuiteResult } from '../report.js'
 
 /**
@@ -128,22 +128,7 @@ const fill = async (ours: Page, bare: Page) => {
   return { ours: COUNT / oursSeconds, raw: COUNT / rawSeconds }
 }
 
-/** Durations (ms) of `runs` runs of `source` in the page, after `warmup` untimed ones. */
-const samples = (page: Page, source: string, runs: number, warmup: number): Promise<number[]> =>
-  page.evaluate(
-    async ({ source, runs, warmup }) => {
-      const step = new Function(`return (async () => { ${source} })()`) as () => Promise<unknown>
-      for (let i = 0; i < warmup; i++) await step()
-      const out: number[] = []
-      for (let i = 0; i < runs; i++) {
-        const start = performance.now()
-        await step()
-        out.push(performance.now() - start)
-      }
-      return out
-    },
-    { source, runs, warmup },
-  )
+const samples = samplesInPage
 
 const reset = (page: Page) => page.evaluate(() => Object.assign((window as any).bench, { cursor: null, pages: 0, price: undefined }))
 
