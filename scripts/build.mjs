@@ -142,6 +142,9 @@ export const buildHarness = async (buildId) => {
     writeFile(join(out, 'index.html'), page('harness.js')),
     writeFile(join(out, 'stale.html'), page('harness-stale.js')),
     writeFile(join(out, 'custom-sw.js'), CUSTOM_WORKER),
+    // Every older SDK major side by side, for test/browser/compat-sdks.test.ts.
+    build({ ...common(buildId), entryPoints: ['test/browser/compat-page.ts'], outfile: '.test-build/compat.js', format: 'esm', platform: 'browser', alias: { offwrite: at('dist/index.js') } }),
+    writeFile(join(out, 'compat.html'), page('compat.js')),
   ])
   // The page library with another BUILD_ID: built from source, since dist/index.js has the real id inlined.
   await build({

@@ -6,6 +6,8 @@ export interface FlowOptions {
   email: string
   /** A 1×1 PNG, as numbers (the flow is sent to the page as source text); none skips the storage part. */
   png?: number[]
+  /** In the page: subscribe with the SDK's `client.subscribe` and collect what arrives (`emulator.realtime`). */
+  realtime?: { settled(): Promise<void> }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: every SDK major has its own types; the flow speaks to all of them.
@@ -29,6 +31,21 @@ export const appFlow = async (appwrite: AnySdk, o: FlowOptions) => {
   const user = await call(account, 'create', { userId: ID.unique(), email: o.email, password, name: 'Ann' })
   const signIn = o.major < 14 ? 'createEmailSession' : 'createEmailPasswordSession'
   const session = await call(account, signIn, { email: o.email, password })
+
+  const received: Array<{ events: string[]; channels: string[]; payload: Record<string, unknown> }> = []
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 100 && !done(); i++) await wait(30)
+  }
+  const unsubscribe = o.realtime
+    ? client.subscribe(['account', 'databases.db.collections.books.documents'], (message: (typeof received)[number]) => received.push(message))
+    : null
+  if (o.realtime) {
+    // Older clients open the socket 50 ms later, then sign it in with the stored session.
+    await until(() => !!client.realtime.lastMessage)
+    await o.realtime.settled()
+  }
+  await call(account, 'updatePrefs', { prefs: { theme: 'dark' } })
   const me = await account.get()
   const sessions = await account.listSessions()
   const jwt = await account.createJWT()
@@ -60,7 +77,13 @@ export const appFlow = async (appwrite: AnySdk, o: FlowOptions) => {
     (error: { code: number; type: string }) => ({ code: error.code, type: error.type }),
   )
 
-  const answers = { user, session, me, sessions, jwt, team, teamList, memberships, dune, listed, byTitle, page, got, updated, gone }
+  if (o.realtime) {
+    await o.realtime.settled()
+    await until(() => received.length >= 6)
+    unsubscribe()
+  }
+  const events = received.map((m) => ({ events: m.events, channels: m.channels, title: m.payload.title ?? null }))
+  const answers = { user, session, me, sessions, jwt, team, teamList, memberships, dune, listed, byTitle, page, got, updated, gone, events }
   if (!o.png) return { ...answers, file: null, files: null, preview: null }
 
   const storage = new Storage(client)
