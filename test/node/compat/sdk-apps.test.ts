@@ -88,4 +88,24 @@ describe('an app on each SDK major runs unchanged (Node, the real old SDK packag
     expect(at(20).memberships.memberships[0]).not.toHaveProperty('userPhone')
     expect(at(27).memberships.memberships[0]).toHaveProperty('userPhone')
   })
+
+  it('SDK 11 selects a document’s attributes with the old syntax; SDK 20 reads TablesDB rows as 1.8 did', async () => {
+    emu = startNodeEmulator()
+    await seedApp(emu)
+    const { Client, Account, Databases, Query, ID } = SDKS[11]
+    const client = new Client().setEndpoint(ENDPOINT).setProject(emu.projectId)
+    await new Account(client).create(ID.unique(), 'ann@example.com', 'password123')
+    await new Account(client).createEmailSession('ann@example.com', 'password123')
+    const databases = new Databases(client)
+    const doc = await databases.createDocument('db', 'books', 'dune', { title: 'Dune', pages: 412 })
+    const selected = await databases.getDocument('db', 'books', doc.$id, [Query.select(['title'])])
+    expect(selected).toMatchObject({ $id: 'dune', title: 'Dune', $sequence: 1 })
+    expect(selected).not.toHaveProperty('pages')
+
+    const v20 = SDKS[20]
+    const tables = new v20.TablesDB(new v20.Client().setEndpoint(ENDPOINT).setProject(emu.projectId))
+    const rows = await tables.listRows({ databaseId: 'db', tableId: 'books', queries: [v20.Query.equal('title', 'Dune')] })
+    expect(rows.rows.map((r) => [r.$id, r.$sequence])).toEqual([['dune', 1]])
+    expectSdkModel(20, rows, 'rowList')
+  })
 })
