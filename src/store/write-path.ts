@@ -1,5 +1,4 @@
-import type Dexie from 'dexie'
-import type { Table } from 'dexie'
+import Dexie, { type Table, type Transaction } from 'dexie'
 
 /** A change the write path made, as later layers (sync outbox, request log) see it. */
 export interface Change {
@@ -87,6 +86,17 @@ export class Writer {
   }
 }
 
+const writers = new WeakMap<Transaction, Writer>()
+
+const enclosingWriter = (scope: readonly string[]): Writer | undefined => {
+  const current = Dexie.currentTransaction
+  const writer = current && writers.get(current)
+  if (!writer || !current.active) return undefined
+  const missing = scope.filter((s) => !current.storeNames.includes(s))
+  if (missing.length) throw new Error(`A nested write needs stores its enclosing write lacks: ${missing.join(', ')}`)
+  return writer
+}
+
 /**
  * Runs `work` in one read-write transaction, with each layer wrapped around it. The transaction spans every
  * store unless `stores` names the ones the work touches (plus the layers' own): a narrow write lets requests
@@ -98,9 +108,14 @@ export const runWrite = async <T>(
   work: (w: Writer) => Promise<T>,
   stores?: readonly string[],
 ): Promise<T> => {
-  const writer = new Writer(db)
   const scope = stores ? [...new Set([...stores, ...layers.flatMap((l) => l.stores ?? [])])] : db.tables.map((t) => t.name)
+  const outer = enclosingWriter(scope)
+  // A write inside a write (a transaction commit replaying handlers, a cascade) joins it: one IndexedDB
+  // transaction, one set of changes and events, announced only when the outermost one commits.
+  if (outer) return work(outer)
+  const writer = new Writer(db)
   const result = await db.transaction('rw', scope, async () => {
+    writers.set(Dexie.currentTransaction, writer)
     const value = await work(writer)
     for (const layer of layers) await layer.inTransaction?.(db, writer.changes, writer.events)
     return value
