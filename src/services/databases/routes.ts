@@ -10,6 +10,9 @@ import { getDocument, listDocuments } from './documents/read.js'
 import { updateDocument, upsertDocument } from './documents/update.js'
 import { type Flavor, legacy, tablesdb } from './flavor.js'
 import { indexRoutes } from './indexes/api.js'
+import { transactionRoutes } from './transactions/api.js'
+import { throughTransaction } from './transactions/read-through.js'
+import { transactional } from './transactions/stage.js'
 
 /** The routes of one facade: the same handlers, named as that API names them. */
 const facadeRoutes = (flavor: Flavor, names: Record<string, string>): Record<string, Handler> => {
@@ -25,17 +28,18 @@ const facadeRoutes = (flavor: Flavor, names: Record<string, string>): Record<str
     [`${p}Get${names.Collection}`]: getCollection(flavor),
     [`${p}Update${names.Collection}`]: updateCollection(flavor),
     [`${p}Delete${names.Collection}`]: deleteCollection(flavor),
-    [`${p}Create${names.Document}`]: createDocument(flavor),
-    [`${p}List${names.Document}s`]: listDocuments(flavor),
-    [`${p}Get${names.Document}`]: getDocument(flavor),
-    [`${p}Update${names.Document}`]: updateDocument(flavor),
-    [`${p}Upsert${names.Document}`]: upsertDocument(flavor),
-    [`${p}Delete${names.Document}`]: deleteDocument(flavor),
-    [`${p}Update${names.Document}s`]: updateDocuments(flavor),
-    [`${p}Upsert${names.Document}s`]: upsertDocuments(flavor),
-    [`${p}Delete${names.Document}s`]: deleteManyDocuments(flavor),
-    [`${p}Increment${names.Increment}`]: adjustDocument(flavor, 1),
-    [`${p}Decrement${names.Increment}`]: adjustDocument(flavor, -1),
+    [`${p}Create${names.Document}`]: transactional(flavor, 'create', createDocument(flavor)),
+    [`${p}List${names.Document}s`]: throughTransaction(listDocuments(flavor)),
+    [`${p}Get${names.Document}`]: throughTransaction(getDocument(flavor)),
+    [`${p}Update${names.Document}`]: transactional(flavor, 'update', updateDocument(flavor)),
+    [`${p}Upsert${names.Document}`]: transactional(flavor, 'upsert', upsertDocument(flavor)),
+    [`${p}Delete${names.Document}`]: transactional(flavor, 'delete', deleteDocument(flavor)),
+    [`${p}Update${names.Document}s`]: transactional(flavor, 'bulkUpdate', updateDocuments(flavor)),
+    [`${p}Upsert${names.Document}s`]: transactional(flavor, 'bulkUpsert', upsertDocuments(flavor)),
+    [`${p}Delete${names.Document}s`]: transactional(flavor, 'bulkDelete', deleteManyDocuments(flavor)),
+    [`${p}Increment${names.Increment}`]: transactional(flavor, 'increment', adjustDocument(flavor, 1)),
+    [`${p}Decrement${names.Increment}`]: transactional(flavor, 'decrement', adjustDocument(flavor, -1)),
+    ...transactionRoutes(flavor),
     ...attributeRoutes(flavor),
     ...indexRoutes(flavor),
   }
