@@ -27,27 +27,28 @@ export const adjustDocument = (flavor: Flavor, sign: 1 | -1) => async (ctx: Requ
   if (typeof value !== 'number' || !(value > 0)) throw invalidParam('value', 'Value must be numeric and greater than 0')
   const bound = sign > 0 ? ctx.params.max : ctx.params.min
   const attr = collection.attributes.find((a) => a.key === key)
-  const doc = await findDocument(documentsTable(ctx), collection, id)
-  if (!attr || !doc) {
-    const type = flavor.api === 'tablesdb' ? 'column_not_found' : 'attribute_not_found'
-    throw new AppwriteError(type, { message: errorCatalog[type][1] })
-  }
-  if (attr.array || !NUMERIC.has(attr.type)) {
-    throw new AppwriteError('attribute_type_invalid', { message: `${flavor.apiName} "${key}" is not a number` })
-  }
-  if (!mayDocument(ctx.caller, collection, doc, 'update')) throw new AppwriteError('user_unauthorized')
-  const current = doc[key]
-  const result = Number(current ?? 0) + sign * value
-  if (typeof bound === 'number' && (sign > 0 ? result > bound : result < bound)) {
-    throw flavor.error('attribute_limit_exceeded', {
-      message: `${flavor.apiName} "${key}" has reached the ${sign > 0 ? 'maximum' : 'minimum'} value of ${bound}`,
-    })
-  }
-  const stored: Record<string, unknown> = { ...doc, $updatedAt: formatDate(ctx.now) }
-  if (current !== null && current !== undefined) stored[key] = result
-  await ctx.store.write(async (w) => {
+  // Read and write in one transaction: concurrent increments of one document must all count.
+  return ctx.store.write(async (w) => {
+    const doc = await findDocument(documentsTable(ctx), collection, id)
+    if (!attr || !doc) {
+      const type = flavor.api === 'tablesdb' ? 'column_not_found' : 'attribute_not_found'
+      throw new AppwriteError(type, { message: errorCatalog[type][1] })
+    }
+    if (attr.array || !NUMERIC.has(attr.type)) {
+      throw new AppwriteError('attribute_type_invalid', { message: `${flavor.apiName} "${key}" is not a number` })
+    }
+    if (!mayDocument(ctx.caller, collection, doc, 'update')) throw new AppwriteError('user_unauthorized')
+    const current = doc[key]
+    const result = Number(current ?? 0) + sign * value
+    if (typeof bound === 'number' && (sign > 0 ? result > bound : result < bound)) {
+      throw flavor.error('attribute_limit_exceeded', {
+        message: `${flavor.apiName} "${key}" has reached the ${sign > 0 ? 'maximum' : 'minimum'} value of ${bound}`,
+      })
+    }
+    const stored: Record<string, unknown> = { ...doc, $updatedAt: formatDate(ctx.now) }
+    if (current !== null && current !== undefined) stored[key] = result
     await saveDocuments(w, flavor, collection, [stored])
     announceDocument(w, ctx, flavor, collection, stored, 'update')
+    return renderDocument(flavor, collection, { ...doc, [key]: result })
   })
-  return renderDocument(flavor, collection, { ...doc, [key]: result })
 }
