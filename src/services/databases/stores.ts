@@ -10,5 +10,5 @@ export const databaseStores = {
   collections: 'k, databaseKey, &cid',
   [DOCUMENTS_STORE]: documentsSchema,
   /** Transactions with their staged operations (one record each: at most 100 operations). */
-  [TRANSACTIONS_STORE]: '$id',
+  [TRANSACTIONS_STORE]: '$id, expiresAt',
 }

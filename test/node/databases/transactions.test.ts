@@ -98,6 +98,10 @@ describe('Transactions through the official SDK', () => {
     const expired = [410, 'transaction_expired', 'The transaction has expired. Please create a new transaction and try again.']
     expect(await failure(tables.createRow({ ...ids, rowId: 'x', data: { title: 'X' } as never, transactionId: tx.$id }))).toEqual(expired)
     expect(await failure(tables.updateTransaction({ transactionId: tx.$id, commit: true }))).toEqual(expired)
+    // An hour later, creating another transaction clears the expired one away.
+    clock += 3_600_000
+    await tables.createTransaction()
+    expect((await tables.listTransactions()).transactions.map((t) => t.$id)).not.toContain(tx.$id)
     expect(await failure(tables.createTransaction({ ttl: 30 }))).toEqual([
       400, 'general_argument_invalid', 'Invalid `ttl` param: Value must be a valid range between 60 and 3,600',
     ])

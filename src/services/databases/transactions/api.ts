@@ -14,6 +14,7 @@ import { TRANSACTIONS_STORE, type TransactionRecord, renderTransaction } from '.
 
 const TTL_MIN = 60
 const TTL_MAX = 3600
+const GRACE_MS = 3_600_000
 
 /** `POST …/transactions`: a pending transaction owned by its creator (keys' transactions have no permissions). */
 const createTransaction: Handler = async (ctx) => {
@@ -32,7 +33,12 @@ const createTransaction: Handler = async (ctx) => {
     expiresAt: formatDate(new Date(ctx.now.getTime() + ttl * 1000)),
     log: [],
   }
-  await ctx.store.write((w) => w.put(TRANSACTIONS_STORE, record), { stores: [TRANSACTIONS_STORE] })
+  await ctx.store.write(async (w) => {
+    // Appwrite's maintenance job removes expired transactions later; an hour of grace keeps 410s visible.
+    const stale = await w.table(TRANSACTIONS_STORE).where('expiresAt').below(formatDate(new Date(ctx.now.getTime() - GRACE_MS))).primaryKeys()
+    await w.bulkDelete(TRANSACTIONS_STORE, stale)
+    await w.put(TRANSACTIONS_STORE, record)
+  }, { stores: [TRANSACTIONS_STORE] })
   return reply({ status: 201, body: renderTransaction(record) })
 }
 
