@@ -8,6 +8,8 @@ import { loadTarget } from '../lookup.js'
 import type { CollectionRecord } from '../records.js'
 import { renderDocument } from '../render.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
+import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
+import { operatorResults, readOperators } from '../operators/index.js'
 import { BATCH_LIMIT, newDocument } from './create.js'
 import { itemPermissions } from './permissions.js'
 import { documentQueries, findDocuments, refuseTransaction } from './read.js'
@@ -38,18 +40,20 @@ export const updateDocuments = (flavor: Flavor) => async (ctx: RequestContext) =
   const data = isObject(ctx.params.data) ? ctx.params.data : {}
   if (Object.keys(data).length === 0) throw flavor.error('document_missing_payload')
   const permissions = itemPermissions(data.$permissions)
-  const input = stripInput(flavor, data, true)
+  const { plain, operators } = readOperators(collection, data)
+  const input = stripInput(flavor, plain, true)
   const now = formatDate(ctx.now)
-  const docs = (await selectDocuments(ctx, flavor, collection, 'update')).map((old) => {
-    const merged: Doc = { ...old, ...input, $permissions: permissions ?? old.$permissions, $updatedAt: input.$updatedAt ?? now }
-    applyDefaults(collection.attributes, merged)
-    return validateStructure(flavor, collection, merged, true)
-  })
-  await ctx.store.write(async (w) => {
+  // Selected, computed and saved in one transaction: operators see the values they replace.
+  return ctx.store.write(async (w) => {
+    const docs = (await selectDocuments(ctx, flavor, collection, 'update')).map((old) => {
+      const merged: Doc = { ...old, ...input, $permissions: permissions ?? old.$permissions, $updatedAt: input.$updatedAt ?? now }
+      applyDefaults(collection.attributes, merged)
+      return { ...validateStructure(flavor, collection, merged, true), ...operatorResults(flavor, collection, operators, old, ctx.now) }
+    })
     await saveDocuments(w, flavor, collection, docs)
     for (const doc of docs) announceDocument(w, ctx, flavor, collection, doc, 'update')
-  })
-  return listOf(flavor, collection, docs)
+    return listOf(flavor, collection, docs)
+  }, { stores: [DOCUMENTS_STORE] })
 }
 
 /** `DELETE …/documents`: deletes every matching document; answers the count and the first 100. */
@@ -73,32 +77,35 @@ export const upsertDocuments = (flavor: Flavor) => async (ctx: RequestContext) =
     throw invalidParam(flavor.param.documents, `Value must a valid array no longer than ${BATCH_LIMIT} items and Value must be a valid object.`)
   }
   const table = documentsTable(ctx)
-  const seen = new Set<string>()
-  const prepared: Array<{ doc: Doc; old?: Doc }> = []
-  for (const item of items as Doc[]) {
-    const id = item.$id === undefined ? ctx.newId() : resolveId(checkCustomId('$id', item.$id), ctx.newId)
-    if (seen.has(id.toLowerCase())) throw flavor.error('document_already_exists', { param: 'multiple' })
-    seen.add(id.toLowerCase())
-    const permissions = itemPermissions(item.$permissions)
-    const old = await findDocument(table, collection, id)
-    if (!old) {
-      prepared.push({ doc: newDocument(ctx, flavor, collection, id, item, permissions ?? []) })
-      continue
+  return ctx.store.write(async (w) => {
+    const seen = new Set<string>()
+    const prepared: Array<{ doc: Doc; old?: Doc }> = []
+    for (const item of items as Doc[]) {
+      const id = item.$id === undefined ? ctx.newId() : resolveId(checkCustomId('$id', item.$id), ctx.newId)
+      if (seen.has(id.toLowerCase())) throw flavor.error('document_already_exists', { param: 'multiple' })
+      seen.add(id.toLowerCase())
+      const permissions = itemPermissions(item.$permissions)
+      const { plain, operators } = readOperators(collection, item)
+      const old = await findDocument(table, collection, id)
+      if (!old) {
+        const fresh = newDocument(ctx, flavor, collection, id, plain, permissions ?? [])
+        prepared.push({ doc: { ...fresh, ...operatorResults(flavor, collection, operators, fresh, ctx.now) } })
+        continue
+      }
+      const kept: Doc = {}
+      for (const a of collection.attributes) if ((!a.required || operators.has(a.key)) && old[a.key] !== undefined) kept[a.key] = old[a.key]
+      const merged: Doc = {
+        $id: old.$id, $sequence: old.$sequence, $createdAt: old.$createdAt, $permissions: permissions ?? old.$permissions,
+        ...kept, ...stripInput(flavor, plain, true), $updatedAt: (item.$updatedAt as string | undefined) ?? formatDate(ctx.now),
+      }
+      applyDefaults(collection.attributes, merged)
+      const doc = { ...validateStructure(flavor, collection, merged), ...operatorResults(flavor, collection, operators, old, ctx.now) }
+      prepared.push({ doc, old })
     }
-    const kept: Doc = {}
-    for (const a of collection.attributes) if (!a.required && old[a.key] !== undefined) kept[a.key] = old[a.key]
-    const merged: Doc = {
-      $id: old.$id, $sequence: old.$sequence, $createdAt: old.$createdAt, $permissions: permissions ?? old.$permissions,
-      ...kept, ...stripInput(flavor, item, true), $updatedAt: (item.$updatedAt as string | undefined) ?? formatDate(ctx.now),
-    }
-    applyDefaults(collection.attributes, merged)
-    prepared.push({ doc: validateStructure(flavor, collection, merged), old })
-  }
-  await ctx.store.write(async (w) => {
     let seq = await nextSequence(w, collection.cid)
     for (const p of prepared) if (!p.old) p.doc.$sequence = seq++
     await saveDocuments(w, flavor, collection, prepared.map((p) => p.doc))
     for (const p of prepared) announceDocument(w, ctx, flavor, collection, p.doc, 'upsert')
-  })
-  return listOf(flavor, collection, prepared.map((p) => p.doc))
+    return listOf(flavor, collection, prepared.map((p) => p.doc))
+  }, { stores: [DOCUMENTS_STORE] })
 }

@@ -12,6 +12,8 @@ import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { changes, checkTimestamp, deferred, sameValue } from './change.js'
 import { insertDocuments, newDocument } from './create.js'
 import { permissionsParam } from './permissions.js'
+import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
+import { type Operation, operatorResults, readOperators } from '../operators/index.js'
 import { refuseTransaction } from './read.js'
 import { type Doc, announceDocument, documentsTable, findDocument, saveDocuments } from './store.js'
 
@@ -22,20 +24,26 @@ const dataParam = (ctx: RequestContext): Doc =>
  * Saves a changed document (or, when nothing changed, only checks read access): the permission rule first,
  * then the structure, as `Database::updateDocument` orders them. Returns what the response shows.
  */
-const commit = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, old: Doc, merged: Doc, action: string) => {
+const commit = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, old: Doc, merged: Doc, action: string, operators: Map<string, Operation>) => {
   applyDefaults(collection.attributes, merged)
   const checked = deferred(() => validateStructure(flavor, collection, merged))
-  const next = checked.value ?? merged
-  const changed = changes(old, next)
+  // Operators are checked against the stored values and applied after the structure check, as Appwrite's
+  // database applies them in SQL; any operator counts as a change.
+  const results = checked.error ? {} : operatorResults(flavor, collection, operators, old, ctx.now)
+  const next = { ...(checked.value ?? merged), ...results }
+  const changed = operators.size > 0 || changes(old, next)
   if (!mayDocument(ctx.caller, collection, old, changed ? 'update' : 'read')) throw new AppwriteError('user_unauthorized')
   if (checked.error) throw checked.error
   if (changed && !(ctx.caller.key && merged.$updatedAt !== old.$updatedAt)) next.$updatedAt = formatDate(ctx.now)
   await ctx.store.write(async (w) => {
     if (changed) await saveDocuments(w, flavor, collection, [next])
     announceDocument(w, ctx, flavor, collection, next, action)
-  })
+  }, { stores: [DOCUMENTS_STORE] })
   return renderDocument(flavor, collection, next)
 }
+
+/** Reads and writes in one transaction, so concurrent operators (and updates) never lose a write. */
+const atomically = <T>(ctx: RequestContext, work: () => Promise<T>) => ctx.store.write(work, { stores: [DOCUMENTS_STORE] })
 
 /**
  * `PATCH …/documents/<id>`: a shallow merge of `data`; `permissions` replaces the set, omitted keeps it. A
@@ -48,11 +56,14 @@ export const updateDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
   const data = dataParam(ctx)
   const permissions = permissionsParam(ctx)
   if (Object.keys(data).length === 0 && permissions === undefined) throw flavor.error('document_missing_payload')
-  const old = await findDocument(documentsTable(ctx), collection, id)
-  if (!old) throw flavor.error('document_not_found', { param: id })
-  checkTimestamp(ctx, flavor, old)
-  const merged: Doc = { ...old, ...stripInput(flavor, data, !!ctx.caller.key), $permissions: permissions ?? old.$permissions }
-  return commit(ctx, flavor, collection, old, merged, 'update')
+  const { plain, operators } = readOperators(collection, data)
+  return atomically(ctx, async () => {
+    const old = await findDocument(documentsTable(ctx), collection, id)
+    if (!old) throw flavor.error('document_not_found', { param: id })
+    checkTimestamp(ctx, flavor, old)
+    const merged: Doc = { ...old, ...stripInput(flavor, plain, !!ctx.caller.key), $permissions: permissions ?? old.$permissions }
+    return commit(ctx, flavor, collection, old, merged, 'update', operators)
+  })
 }
 
 /**
@@ -66,26 +77,34 @@ export const upsertDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
   const data = dataParam(ctx)
   const permissions = permissionsParam(ctx)
   if (Object.keys(data).length === 0 && permissions === undefined) throw flavor.error('document_missing_payload')
-  const old = await findDocument(documentsTable(ctx), collection, id)
-  if (!old) {
-    assertCollectionCreate(ctx.caller, collection)
-    const doc = newDocument(ctx, flavor, collection, id, data, permissions ?? defaultOwnerPermissions(ctx.caller))
-    await insertDocuments(ctx, flavor, collection, [doc], 'upsert')
-    return reply({ status: 200, body: renderDocument(flavor, collection, doc) })
-  }
-  const input = stripInput(flavor, data, !!ctx.caller.key)
-  const attributes = collection.attributes.filter((a) => a.status === 'available')
-  // Appwrite writes nothing when the payload repeats every attribute and the permissions.
-  const unchanged =
-    attributes.every((a) => a.key in input && sameValue(input[a.key], old[a.key])) &&
-    (permissions === undefined || sameValue(permissions, old.$permissions))
-  if (unchanged) return reply({ status: 200, body: renderDocument(flavor, collection, old) })
-  const kept: Doc = {}
-  for (const a of attributes) if (!a.required && old[a.key] !== undefined) kept[a.key] = old[a.key]
-  const merged: Doc = {
-    $id: old.$id, $sequence: old.$sequence, $createdAt: old.$createdAt, $updatedAt: old.$updatedAt,
-    $permissions: permissions ?? old.$permissions, ...kept, ...input,
-  }
-  const body = await commit(ctx, flavor, collection, old, merged, 'upsert')
-  return reply({ status: 200, body })
+  const { plain, operators } = readOperators(collection, data)
+  return atomically(ctx, async () => {
+    const old = await findDocument(documentsTable(ctx), collection, id)
+    if (!old) {
+      assertCollectionCreate(ctx.caller, collection)
+      const fresh = newDocument(ctx, flavor, collection, id, plain, permissions ?? defaultOwnerPermissions(ctx.caller))
+      // On a new document, operators start from the defaults (NULL as 0, '', false or []).
+      const doc = { ...fresh, ...operatorResults(flavor, collection, operators, fresh, ctx.now) }
+      await insertDocuments(ctx, flavor, collection, [doc], 'upsert')
+      return reply({ status: 200, body: renderDocument(flavor, collection, doc) })
+    }
+    const input = stripInput(flavor, plain, !!ctx.caller.key)
+    const attributes = collection.attributes.filter((a) => a.status === 'available')
+    // Appwrite writes nothing when the payload repeats every attribute and the permissions (and has no operator).
+    const unchanged =
+      operators.size === 0 &&
+      attributes.every((a) => a.key in input && sameValue(input[a.key], old[a.key])) &&
+      (permissions === undefined || sameValue(permissions, old.$permissions))
+    if (unchanged) return reply({ status: 200, body: renderDocument(flavor, collection, old) })
+    const kept: Doc = {}
+    for (const a of attributes) if (!a.required && old[a.key] !== undefined) kept[a.key] = old[a.key]
+    // A required attribute changed by an operator counts as sent.
+    for (const key of operators.keys()) if (old[key] !== undefined && !(key in input)) kept[key] = old[key]
+    const merged: Doc = {
+      $id: old.$id, $sequence: old.$sequence, $createdAt: old.$createdAt, $updatedAt: old.$updatedAt,
+      $permissions: permissions ?? old.$permissions, ...kept, ...input,
+    }
+    const body = await commit(ctx, flavor, collection, old, merged, 'upsert', operators)
+    return reply({ status: 200, body })
+  })
 }
