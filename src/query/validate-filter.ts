@@ -39,6 +39,7 @@ export const validateFilter = (query: Query, schema: ReadonlyMap<string, QueryAt
   if (EXACTLY_TWO.has(method) && values.length !== 2) fail(`${ucfirst(method)} queries require exactly two values.`)
 
   const attr = findAttribute(attribute, schema)
+  if (attr.type === 'relationship') fail('Cannot query on virtual relationship attribute')
   if (VECTOR_METHODS.has(method)) fail('Vector queries can only be used on vector attributes')
   const spatial = SPATIAL_TYPES.has(attr.type)
   if (SPATIAL_METHODS.has(method) && !spatial) {

@@ -12,6 +12,8 @@ import { buildIndex } from './indexes/build.js'
 import { placeIndex } from './indexes/place.js'
 import { loadCollection, loadDatabase } from './lookup.js'
 import { type AttributeRecord, type CollectionRecord, type DatabaseRecord, collectionKey } from './records.js'
+import { relationsOf } from './relationships/model.js'
+import { dropRelationship } from './relationships/schema.js'
 import { renderCollection } from './render.js'
 import { listSchema } from './schema-list.js'
 
@@ -125,6 +127,8 @@ export const deleteCollection = (flavor: Flavor) => async (ctx: RequestContext) 
   const database: DatabaseRecord = await loadDatabase(ctx)
   const collection = await loadCollection(ctx, flavor, database)
   await ctx.store.write(async (w) => {
+    // Relationships go with it, from both ends.
+    for (const side of relationsOf(collection)) await dropRelationship(w, collection, side)
     await deleteCollectionData(w, collection.cid)
     await w.delete('collections', collection.k)
     announceCollection(w, ctx, flavor, collection, 'delete')

@@ -31,6 +31,15 @@ export interface AttributeRecord {
   format?: string
   elements?: string[]
   encrypt?: boolean
+  /** Relationship attributes: the other collection's ID, as Appwrite's model names it. */
+  relatedCollection?: string
+  relationType?: 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany'
+  twoWay?: boolean
+  twoWayKey?: string
+  onDelete?: 'cascade' | 'restrict' | 'setNull'
+  side?: 'parent' | 'child'
+  /** The field of the related documents that links back here (`twoWayKey`, or a hidden field for one-way). */
+  inverse?: string
 }
 
 export interface IndexRecord {
@@ -65,6 +74,11 @@ export interface CollectionRecord {
   documentSecurity: boolean
   attributes: AttributeRecord[]
   indexes: IndexRecord[]
+  /**
+   * The child sides of one-way relationships that point here: not attributes of this collection in Appwrite's
+   * API, but its documents keep the links back in these hidden fields (so deletes and re-links never scan).
+   */
+  relations?: AttributeRecord[]
 }
 
 /** IDs are unique and found case-insensitively (MariaDB's collation on `_uid`). */

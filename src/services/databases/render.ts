@@ -1,5 +1,6 @@
 import { shapeModel } from '../../formats/index.js'
 import type { Flavor } from './flavor.js'
+import { isManySide } from './relationships/model.js'
 import type { AttributeRecord, CollectionRecord, DatabaseRecord, IndexRecord } from './records.js'
 
 const SHAPE = { showSensitive: true }
@@ -18,6 +19,7 @@ export const attributeModel = (flavor: Flavor, attr: AttributeRecord): string =>
 export const renderAttribute = (flavor: Flavor, attr: AttributeRecord) => {
   const view: Record<string, unknown> = { ...attr, default: attr.default ?? null }
   if (attr.type === 'datetime') view.format = 'datetime'
+  if (attr.type === 'relationship') view.relatedTable = attr.relatedCollection
   return shapeModel(attributeModel(flavor, attr), view, SHAPE)
 }
 
@@ -100,6 +102,11 @@ export const renderDocument = (
   for (const attr of collection.attributes) {
     if (attr.status !== 'available' || (!all && !selects.includes(attr.key))) continue
     const value = doc[attr.key]
+    if (attr.type === 'relationship') {
+      // Unloaded, a side holding one link shows the related ID (its foreign key); a list side is left out.
+      if (!isManySide(attr)) out[attr.key] = typeof value === 'string' ? value : null
+      continue
+    }
     out[attr.key] = value === undefined || value === null ? (attr.array ? [] : null) : value
   }
   return out

@@ -44,7 +44,8 @@ export const validateStructure = (
   partial = false,
 ): Record<string, unknown> => {
   const attributes = collection.attributes.filter((a) => a.status === 'available')
-  const byKey = new Map(attributes.map((a) => [a.key, a]))
+  // Relationship fields (and the hidden one-way links) hold IDs the relationship writer keeps consistent.
+  const byKey = new Map([...attributes, ...(collection.relations ?? [])].map((a) => [a.key, a]))
   if (!partial) {
     for (const attr of attributes) {
       if (attr.required && (doc[attr.key] === undefined || doc[attr.key] === null)) {
@@ -64,7 +65,7 @@ export const validateStructure = (
   }
   for (const attr of attributes) {
     const value = doc[attr.key]
-    if (value === undefined || (value === null && !attr.required)) continue
+    if (attr.type === 'relationship' || value === undefined || (value === null && !attr.required)) continue
     const label = hasFormat(attr) ? 'format' : 'type'
     if (attr.array) {
       if (!attr.required && Array.isArray(value) && value.length === 0) continue

@@ -10,6 +10,7 @@ import { type AttributeRecord, type CollectionRecord, idKey } from '../records.j
 import { attributeModel, renderAttribute } from '../render.js'
 import { listSchema } from '../schema-list.js'
 import { assertRoom, assertUniqueKey, buildAttribute, checkKey } from './build.js'
+import { createRelationship, dropRelationship, updateRelationship } from '../relationships/schema.js'
 import { type AttributeKind, KINDS, kindOf } from './kinds.js'
 
 const announce = (w: Writer, ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, attr: AttributeRecord, action: string) =>
@@ -110,6 +111,13 @@ const listAttributes = (flavor: Flavor): Handler => async (ctx) => {
 const deleteAttribute = (flavor: Flavor): Handler => async (ctx) => {
   const collection = await loadCollection(ctx, flavor, await loadDatabase(ctx))
   const attr = findAttribute(flavor, collection, String(ctx.params.key))
+  if (attr.type === 'relationship') {
+    await ctx.store.write(async (w) => {
+      await dropRelationship(w, collection, attr)
+      announce(w, ctx, flavor, collection, attr, 'update')
+    })
+    return undefined
+  }
   await ctx.store.write(async (w) => {
     const touched = collection.indexes.filter((i) => i.attributes.includes(attr.key))
     for (const index of touched) {
@@ -145,6 +153,8 @@ export const attributeRoutes = (flavor: Flavor): Record<string, Handler> => {
     [`${prefix}List${noun}s`]: listAttributes(flavor),
     [`${prefix}Delete${noun}`]: deleteAttribute(flavor),
   }
+  routes[`${prefix}CreateRelationship${noun}`] = createRelationship(flavor)
+  routes[`${prefix}UpdateRelationship${noun}`] = updateRelationship(flavor)
   for (const kind of KINDS) {
     routes[`${prefix}Create${kind.op}${noun}`] = createAttribute(flavor, kind)
     routes[`${prefix}Update${kind.op}${noun}`] = updateAttribute(flavor, kind)

@@ -10,6 +10,7 @@ import { renderDocument } from '../render.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
 import { operatorResults, readOperators } from '../operators/index.js'
+import { refuseBulk } from '../relationships/bulk.js'
 import { BATCH_LIMIT, newDocument } from './create.js'
 import { itemPermissions } from './permissions.js'
 import { documentQueries, findDocuments, refuseTransaction } from './read.js'
@@ -37,6 +38,7 @@ const selectDocuments = async (ctx: RequestContext, flavor: Flavor, collection: 
 export const updateDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
   refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
+  refuseBulk(flavor, collection, 'update')
   const data = isObject(ctx.params.data) ? ctx.params.data : {}
   if (Object.keys(data).length === 0) throw flavor.error('document_missing_payload')
   const permissions = itemPermissions(data.$permissions)
@@ -60,6 +62,7 @@ export const updateDocuments = (flavor: Flavor) => async (ctx: RequestContext) =
 export const deleteManyDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
   refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
+  refuseBulk(flavor, collection, 'delete')
   const docs = await selectDocuments(ctx, flavor, collection, 'delete')
   await ctx.store.write(async (w) => {
     await deleteDocuments(w, collection, docs)
@@ -72,6 +75,7 @@ export const deleteManyDocuments = (flavor: Flavor) => async (ctx: RequestContex
 export const upsertDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
   refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
+  refuseBulk(flavor, collection, 'upsert')
   const items = ctx.params[flavor.param.documents]
   if (!Array.isArray(items) || items.length > BATCH_LIMIT || !items.every(isObject)) {
     throw invalidParam(flavor.param.documents, `Value must a valid array no longer than ${BATCH_LIMIT} items and Value must be a valid object.`)

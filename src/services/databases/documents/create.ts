@@ -10,7 +10,11 @@ import { renderDocument } from '../render.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { createPermissions, itemPermissions } from './permissions.js'
 import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
-import { type Doc, announceDocument, documentsTable, existingIds, nextSequence, saveDocuments } from './store.js'
+import { hasRelations } from '../relationships/model.js'
+import { renderWithRelations } from '../relationships/read.js'
+import { refuseBulk } from '../relationships/bulk.js'
+import { splitRelations, writeRelations } from '../relationships/write.js'
+import { type Doc, announceDocument, documentsTable, existingIds, findDocument, nextSequence, saveDocuments } from './store.js'
 
 export const BATCH_LIMIT = 100
 
@@ -54,6 +58,7 @@ export const insertDocuments = async (ctx: RequestContext, flavor: Flavor, colle
 /** Bulk create (`documents`/`rows`): API keys only; each item may carry `$id` and `$permissions`. */
 const createMany = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, items: unknown[]) => {
   if (!ctx.caller.key) throw new AppwriteError('general_unauthorized_scope')
+  refuseBulk(flavor, collection, 'create')
   if (items.length > BATCH_LIMIT || !items.every(isObject)) {
     throw invalidParam(flavor.param.documents, `Value must a valid array no longer than ${BATCH_LIMIT} items and Value must be a valid object.`)
   }
@@ -96,9 +101,20 @@ export const createDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
   const id = resolveId(checkCustomId(flavor.param.document, rawId), ctx.newId)
   const permissions = createPermissions(ctx)
   assertCollectionCreate(ctx.caller, collection)
-  const doc = newDocument(ctx, flavor, collection, id, data as Doc, permissions)
-  await insertDocuments(ctx, flavor, collection, [doc])
-  return renderDocument(flavor, collection, doc)
+  if (!hasRelations(collection)) {
+    const doc = newDocument(ctx, flavor, collection, id, data as Doc, permissions)
+    await insertDocuments(ctx, flavor, collection, [doc])
+    return renderDocument(flavor, collection, doc)
+  }
+  // Related documents are written with it, in one transaction; the answer shows them loaded.
+  const { plain, relations } = splitRelations(flavor, collection, data as Doc)
+  const doc = newDocument(ctx, flavor, collection, id, plain, permissions)
+  await ctx.store.write(async () => {
+    if (await findDocument(documentsTable(ctx), collection, id)) throw flavor.error('document_already_exists', { param: id })
+    await writeRelations(ctx, flavor, collection, doc, undefined, relations)
+    await insertDocuments(ctx, flavor, collection, [doc])
+  })
+  return (await renderWithRelations(ctx, flavor, collection, [doc], undefined, { full: true }))[0]
 }
 
 

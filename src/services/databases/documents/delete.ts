@@ -4,6 +4,8 @@ import { checkUid } from '../../common/validators.js'
 import { mayDocument } from '../access.js'
 import type { Flavor } from '../flavor.js'
 import { loadTarget } from '../lookup.js'
+import { deleteRelations } from '../relationships/delete.js'
+import { hasRelations } from '../relationships/model.js'
 import { checkTimestamp } from './change.js'
 import { refuseTransaction } from './read.js'
 import { announceDocument, deleteDocuments, documentsTable, findDocument } from './store.js'
@@ -18,6 +20,8 @@ export const deleteDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
   checkTimestamp(ctx, flavor, doc)
   if (!mayDocument(ctx.caller, collection, doc, 'delete')) throw new AppwriteError('user_unauthorized')
   await ctx.store.write(async (w) => {
+    // onDelete rules first: a restricted relationship refuses, cascades and unlinks happen in this transaction.
+    if (hasRelations(collection)) await deleteRelations(ctx, flavor, collection, doc)
     await deleteDocuments(w, collection, [doc])
     announceDocument(w, ctx, flavor, collection, doc, 'delete')
   })

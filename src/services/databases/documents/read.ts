@@ -8,6 +8,8 @@ import { assertListable, mayDocument, readFilter } from '../access.js'
 import type { Flavor } from '../flavor.js'
 import { readTarget } from '../lookup.js'
 import { type CollectionRecord, physicalIndexes } from '../records.js'
+import { hasRelations, isManySide } from '../relationships/model.js'
+import { renderWithRelations } from '../relationships/read.js'
 import { renderDocument } from '../render.js'
 import { documentsTable, findDocument } from './store.js'
 
@@ -20,7 +22,8 @@ export const lastQueryPlan = (store: ProjectStore): PlanStats | undefined => pla
 export const queryAttributes = (collection: CollectionRecord): QueryAttribute[] =>
   collection.attributes
     .filter((a) => a.status === 'available')
-    .map((a) => ({ key: a.key, type: a.type, array: a.array, encrypt: a.encrypt }))
+    // A single relationship side is queried by the related ID it holds; list sides are virtual in Appwrite.
+    .map((a) => ({ key: a.key, type: a.type === 'relationship' && !isManySide(a) ? 'string' : a.type, array: a.array, encrypt: a.encrypt }))
 
 /** Validated queries of a document route. */
 export const documentQueries = (ctx: RequestContext, collection: CollectionRecord, kinds?: QueryKind[]) =>
@@ -45,7 +48,9 @@ export const getDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
     const queries = documentQueries(ctx, collection, ['select'])
     const doc = await findDocument(documentsTable(ctx), collection, id)
     if (!doc || !mayDocument(ctx.caller, collection, doc, 'read')) throw flavor.error('document_not_found', { param: id })
-    return renderDocument(flavor, collection, doc, groupQueries(queries).selects)
+    const selects = groupQueries(queries).selects
+    if (hasRelations(collection)) return (await renderWithRelations(ctx, flavor, collection, [doc], selects))[0]
+    return renderDocument(flavor, collection, doc, selects)
   })
 }
 
@@ -98,6 +103,9 @@ export const listDocuments = (flavor: Flavor) => async (ctx: RequestContext) => 
       visible: readFilter(ctx.caller, collection),
     })
     const selects = groupQueries(queries).selects
-    return { total, [flavor.names.documents]: records.map((d) => renderDocument(flavor, collection, d, selects)) }
+    const documents = hasRelations(collection)
+      ? await renderWithRelations(ctx, flavor, collection, records, selects)
+      : records.map((d) => renderDocument(flavor, collection, d, selects))
+    return { total, [flavor.names.documents]: documents }
   })
 }

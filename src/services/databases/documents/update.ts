@@ -14,6 +14,9 @@ import { insertDocuments, newDocument } from './create.js'
 import { permissionsParam } from './permissions.js'
 import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
 import { type Operation, operatorResults, readOperators } from '../operators/index.js'
+import { documentStores, hasRelations } from '../relationships/model.js'
+import { renderWithRelations } from '../relationships/read.js'
+import { type RelationInput, splitRelations, writeRelations } from '../relationships/write.js'
 import { refuseTransaction } from './read.js'
 import { type Doc, announceDocument, documentsTable, findDocument, saveDocuments } from './store.js'
 
@@ -24,13 +27,17 @@ const dataParam = (ctx: RequestContext): Doc =>
  * Saves a changed document (or, when nothing changed, only checks read access): the permission rule first,
  * then the structure, as `Database::updateDocument` orders them. Returns what the response shows.
  */
-const commit = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, old: Doc, merged: Doc, action: string, operators: Map<string, Operation>) => {
+const commit = async (
+  ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, old: Doc, merged: Doc, action: string,
+  operators: Map<string, Operation>, relations: RelationInput[],
+) => {
   applyDefaults(collection.attributes, merged)
   const checked = deferred(() => validateStructure(flavor, collection, merged))
   // Operators are checked against the stored values and applied after the structure check, as Appwrite's
   // database applies them in SQL; any operator counts as a change.
   const results = checked.error ? {} : operatorResults(flavor, collection, operators, old, ctx.now)
   const next = { ...(checked.value ?? merged), ...results }
+  if (!checked.error) await writeRelations(ctx, flavor, collection, next, old, relations)
   const changed = operators.size > 0 || changes(old, next)
   if (!mayDocument(ctx.caller, collection, old, changed ? 'update' : 'read')) throw new AppwriteError('user_unauthorized')
   if (checked.error) throw checked.error
@@ -39,11 +46,16 @@ const commit = async (ctx: RequestContext, flavor: Flavor, collection: Collectio
     if (changed) await saveDocuments(w, flavor, collection, [next])
     announceDocument(w, ctx, flavor, collection, next, action)
   }, { stores: [DOCUMENTS_STORE] })
-  return renderDocument(flavor, collection, next)
+  return rendered(ctx, flavor, collection, next)
 }
 
+/** What a write answers: the document, with its relationships loaded when it has any (as Appwrite's writes do). */
+const rendered = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, doc: Doc) =>
+  hasRelations(collection) ? (await renderWithRelations(ctx, flavor, collection, [doc], undefined, { full: true }))[0] : renderDocument(flavor, collection, doc)
+
 /** Reads and writes in one transaction, so concurrent operators (and updates) never lose a write. */
-const atomically = <T>(ctx: RequestContext, work: () => Promise<T>) => ctx.store.write(work, { stores: [DOCUMENTS_STORE] })
+const atomically = <T>(ctx: RequestContext, collection: CollectionRecord, work: () => Promise<T>) =>
+  ctx.store.write(work, { stores: documentStores(collection) })
 
 /**
  * `PATCH …/documents/<id>`: a shallow merge of `data`; `permissions` replaces the set, omitted keeps it. A
@@ -56,13 +68,14 @@ export const updateDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
   const data = dataParam(ctx)
   const permissions = permissionsParam(ctx)
   if (Object.keys(data).length === 0 && permissions === undefined) throw flavor.error('document_missing_payload')
-  const { plain, operators } = readOperators(collection, data)
-  return atomically(ctx, async () => {
+  const { plain: values, operators } = readOperators(collection, data)
+  const { plain, relations } = splitRelations(flavor, collection, values)
+  return atomically(ctx, collection, async () => {
     const old = await findDocument(documentsTable(ctx), collection, id)
     if (!old) throw flavor.error('document_not_found', { param: id })
     checkTimestamp(ctx, flavor, old)
     const merged: Doc = { ...old, ...stripInput(flavor, plain, !!ctx.caller.key), $permissions: permissions ?? old.$permissions }
-    return commit(ctx, flavor, collection, old, merged, 'update', operators)
+    return commit(ctx, flavor, collection, old, merged, 'update', operators, relations)
   })
 }
 
@@ -77,25 +90,27 @@ export const upsertDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
   const data = dataParam(ctx)
   const permissions = permissionsParam(ctx)
   if (Object.keys(data).length === 0 && permissions === undefined) throw flavor.error('document_missing_payload')
-  const { plain, operators } = readOperators(collection, data)
-  return atomically(ctx, async () => {
+  const { plain: values, operators } = readOperators(collection, data)
+  const { plain, relations } = splitRelations(flavor, collection, values)
+  return atomically(ctx, collection, async () => {
     const old = await findDocument(documentsTable(ctx), collection, id)
     if (!old) {
       assertCollectionCreate(ctx.caller, collection)
       const fresh = newDocument(ctx, flavor, collection, id, plain, permissions ?? defaultOwnerPermissions(ctx.caller))
       // On a new document, operators start from the defaults (NULL as 0, '', false or []).
       const doc = { ...fresh, ...operatorResults(flavor, collection, operators, fresh, ctx.now) }
+      await writeRelations(ctx, flavor, collection, doc, undefined, relations)
       await insertDocuments(ctx, flavor, collection, [doc], 'upsert')
-      return reply({ status: 200, body: renderDocument(flavor, collection, doc) })
+      return reply({ status: 200, body: await rendered(ctx, flavor, collection, doc) })
     }
     const input = stripInput(flavor, plain, !!ctx.caller.key)
     const attributes = collection.attributes.filter((a) => a.status === 'available')
     // Appwrite writes nothing when the payload repeats every attribute and the permissions (and has no operator).
     const unchanged =
-      operators.size === 0 &&
+      operators.size === 0 && relations.length === 0 &&
       attributes.every((a) => a.key in input && sameValue(input[a.key], old[a.key])) &&
       (permissions === undefined || sameValue(permissions, old.$permissions))
-    if (unchanged) return reply({ status: 200, body: renderDocument(flavor, collection, old) })
+    if (unchanged) return reply({ status: 200, body: await rendered(ctx, flavor, collection, old) })
     const kept: Doc = {}
     for (const a of attributes) if (!a.required && old[a.key] !== undefined) kept[a.key] = old[a.key]
     // A required attribute changed by an operator counts as sent.
@@ -104,7 +119,7 @@ export const upsertDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
       $id: old.$id, $sequence: old.$sequence, $createdAt: old.$createdAt, $updatedAt: old.$updatedAt,
       $permissions: permissions ?? old.$permissions, ...kept, ...input,
     }
-    const body = await commit(ctx, flavor, collection, old, merged, 'upsert', operators)
+    const body = await commit(ctx, flavor, collection, old, merged, 'upsert', operators, relations)
     return reply({ status: 200, body })
   })
 }

@@ -49,6 +49,9 @@ export const buildIndex = (flavor: Flavor, collection: CollectionRecord, input: 
     const attr = collection.attributes.find((a) => a.key === name)
     if (!attr) throw flavor.error('attribute_unknown', { param: name })
     if (attr.status !== 'available') throw flavor.error('attribute_not_available', { param: name })
+    if (attr.type === 'relationship') {
+      throw flavor.error('attribute_type_invalid', { message: `Cannot create an index for a relationship attribute: ${attr.key}` })
+    }
     return attr
   })
   const orders = Array.isArray(input.orders) ? (input.orders as Array<string | null>) : []
