@@ -53,8 +53,8 @@ const memos = new WeakMap<RequestContext, Map<string, CollectionRecord | undefin
 export const relatedCollection = async (ctx: RequestContext, collection: CollectionRecord, attr: AttributeRecord): Promise<CollectionRecord | undefined> => {
   const key = collectionKey(collection.databaseId, String(attr.relatedCollection))
   if (key === collection.k) return collection
-  let memo = memos.get(ctx)
-  if (!memo) memos.set(ctx, (memo = new Map()))
+  const memo = memos.get(ctx) ?? new Map<string, CollectionRecord | undefined>()
+  memos.set(ctx, memo)
   if (!memo.has(key)) memo.set(key, (await ctx.store.db.table('collections').get(key)) as CollectionRecord | undefined)
   return memo.get(key)
 }
