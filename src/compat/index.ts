@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '../engine/context.js'
 import { applyRequestFilters } from './request-filters/index.js'
+import { selectRelationshipsForOldClients } from './relationship-selects.js'
 import { routeAliases } from './route-aliases.js'
 
 /**
@@ -12,6 +13,7 @@ export const compatService: ServiceDefinition = {
   extraRoutes: routeAliases,
   async guard(ctx) {
     ctx.params = applyRequestFilters(ctx.format, ctx.route.operationId, ctx.params)
+    await selectRelationshipsForOldClients(ctx)
   },
 }
 

@@ -83,7 +83,17 @@ export const appFlow = async (appwrite: AnySdk, o: FlowOptions) => {
     unsubscribe()
   }
   const events = received.map((m) => ({ events: m.events, channels: m.channels, title: m.payload.title ?? null }))
-  const answers = { user, session, me, sessions, jwt, team, teamList, memberships, dune, listed, byTitle, page, got, updated, gone, events }
+
+  // A related document: clients before 1.8 get it loaded with every read; 1.8 and later only when selected.
+  const author = await call(databases, 'createDocument', { databaseId: 'db', collectionId: 'authors', documentId: ID.unique(), data: { name: 'Frank Herbert' } })
+  const messiah = await call(databases, 'createDocument', {
+    ...at, documentId: ID.unique(), data: { title: 'Dune Messiah', pages: 256, author: author.$id }, permissions: mine,
+  })
+  const withAuthor = await call(databases, 'getDocument', { ...at, documentId: messiah.$id })
+  const authors = await call(databases, 'listDocuments', { databaseId: 'db', collectionId: 'authors' })
+  const related = { author, withAuthor, authors }
+
+  const answers = { user, session, me, sessions, jwt, team, teamList, memberships, dune, listed, byTitle, page, got, updated, gone, events, related }
   if (!o.png) return { ...answers, file: null, files: null, preview: null }
 
   const storage = new Storage(client)

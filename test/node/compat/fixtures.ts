@@ -14,6 +14,17 @@ export const BOOKS = {
   indexes: [{ key: 'by_pages', type: 'key', attributes: ['pages'] }],
 }
 
+/** Authors of books (name), related to books: `books.author` (manyToOne) and, two-way, `authors.books`. */
+export const AUTHORS = {
+  collectionId: 'authors',
+  name: 'Authors',
+  permissions: ['create("users")', 'read("users")'],
+  documentSecurity: false,
+  attributes: [{ key: 'name', type: 'string', size: 64, required: true }],
+}
+
+export const BOOK_AUTHOR = { relatedCollectionId: 'authors', type: 'manyToOne', twoWay: true, key: 'author', twoWayKey: 'books', onDelete: 'setNull' }
+
 export const PHOTOS = { bucketId: 'photos', name: 'Photos', permissions: ['create("users")'], fileSecurity: true }
 
 /** A 1×1 PNG. */
@@ -21,14 +32,16 @@ export const PNG_1X1 = [...atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAA
   c.charCodeAt(0),
 )
 
-/** Creates the database `db` with the books collection, and the photos bucket, through the server API. */
+/** Creates the database `db` with the books and authors collections, and the photos bucket, through the server API. */
 export const seedApp = async (emu: NodeEmulator) => {
   for (const [path, body] of [
     ['/databases', { databaseId: 'db', name: 'Main' }],
     ['/databases/db/collections', BOOKS],
+    ['/databases/db/collections', AUTHORS],
+    ['/databases/db/collections/books/attributes/relationship', BOOK_AUTHOR],
     ['/storage/buckets', PHOTOS],
   ] as const) {
     const res = await serverCall(emu, 'POST', path, body)
-    if (res.status !== 201) throw new Error(`${path}: ${JSON.stringify(res.body)}`)
+    if (res.status !== 201 && res.status !== 202) throw new Error(`${path}: ${JSON.stringify(res.body)}`)
   }
 }

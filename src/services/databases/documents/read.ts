@@ -42,16 +42,17 @@ export const refuseTransaction = (ctx: RequestContext): void => {
 /** Get: a document the caller may not read is indistinguishable from a missing one (404). */
 export const getDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
   refuseTransaction(ctx)
-  return readTransaction(ctx, async () => {
+  const { collection, doc, selects } = await readTransaction(ctx, async () => {
     const { collection } = await readTarget(ctx, flavor)
     const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
     const queries = documentQueries(ctx, collection, ['select'])
     const doc = await findDocument(documentsTable(ctx), collection, id)
     if (!doc || !mayDocument(ctx.caller, collection, doc, 'read')) throw flavor.error('document_not_found', { param: id })
-    const selects = groupQueries(queries).selects
-    if (hasRelations(collection)) return (await renderWithRelations(ctx, flavor, collection, [doc], selects))[0]
-    return renderDocument(flavor, collection, doc, selects)
+    return { collection, doc, selects: groupQueries(queries).selects }
   })
+  // Related documents are read after the planner's transaction has closed.
+  if (hasRelations(collection)) return (await renderWithRelations(ctx, flavor, collection, [doc], selects))[0]
+  return renderDocument(flavor, collection, doc, selects)
 }
 
 /** Schema and documents read in one IndexedDB transaction: one round trip fewer per request. */
@@ -94,7 +95,7 @@ export const listDocuments = (flavor: Flavor) => async (ctx: RequestContext) => 
   if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > 86400) {
     throw invalidParam('ttl', 'Value must be a valid range between 0 and 86,400')
   }
-  return readTransaction(ctx, async () => {
+  const { collection, total, records, selects } = await readTransaction(ctx, async () => {
     const { collection } = await readTarget(ctx, flavor)
     assertListable(ctx.caller, collection)
     const queries = documentQueries(ctx, collection)
@@ -102,10 +103,10 @@ export const listDocuments = (flavor: Flavor) => async (ctx: RequestContext) => 
       total: ctx.params.total !== false,
       visible: readFilter(ctx.caller, collection),
     })
-    const selects = groupQueries(queries).selects
-    const documents = hasRelations(collection)
-      ? await renderWithRelations(ctx, flavor, collection, records, selects)
-      : records.map((d) => renderDocument(flavor, collection, d, selects))
-    return { total, [flavor.names.documents]: documents }
+    return { collection, total, records, selects: groupQueries(queries).selects }
   })
+  const documents = hasRelations(collection)
+    ? await renderWithRelations(ctx, flavor, collection, records, selects)
+    : records.map((d) => renderDocument(flavor, collection, d, selects))
+  return { total, [flavor.names.documents]: documents }
 }
