@@ -43,9 +43,9 @@ const attributeParams = (attr: Entry) => {
 /**
  * Creates a collection (table) with its attributes (columns) and indexes, or brings an existing one up to
  * the file: settings updated, missing attributes and indexes added, existing ones left as they are.
- * @note Relationship attributes are skipped until relationships are served (issue 8).
+ * Relationships are returned for later: the related collection may come further down the file.
  */
-const applyCollection = async (api: RouteCaller, tables: boolean, entry: Entry) => {
+const applyCollection = async (api: RouteCaller, tables: boolean, entry: Entry): Promise<Array<() => Promise<void>>> => {
   const prefix = tables ? 'tablesDB' : 'databases'
   const [noun, idParam, security, fields] = tables
     ? ['Table', 'tableId', 'rowSecurity', 'columns']
@@ -62,7 +62,13 @@ const applyCollection = async (api: RouteCaller, tables: boolean, entry: Entry) 
     () => api.op(`${prefix}Create${noun}`, settings),
     () => api.op(`${prefix}Update${noun}`, settings),
   )
+  const relationships: Array<() => Promise<void>> = []
   for (const attr of (entry[fields] ?? entry.attributes ?? []) as Entry[]) {
+    if (attr.type === 'relationship') {
+      // The child side of a two-way relationship is made with its parent.
+      if (attr.side !== 'child') relationships.push(() => createOr(() => api.op(`${prefix}CreateRelationship${tables ? 'Column' : 'Attribute'}`, { ...ids, ...relationshipParams(attr, tables) })))
+      continue
+    }
     const kind = kindOf({ type: attr.type, format: attr.format || undefined }) ?? kindByName(attr.format || attr.type)
     if (!kind) continue
     await createOr(() => api.op(`${prefix}Create${kind.op}${tables ? 'Column' : 'Attribute'}`, { ...ids, ...attributeParams(attr) }))
@@ -73,7 +79,18 @@ const applyCollection = async (api: RouteCaller, tables: boolean, entry: Entry) 
       api.op(`${prefix}CreateIndex`, { ...ids, key: index.key, type: index.type, [fields]: columns, orders: index.orders, lengths: index.lengths }),
     )
   }
+  return relationships
 }
+
+/** A CLI relationship attribute (`relatedCollection`/`relatedTable`, `relationType`, …) as create params. */
+const relationshipParams = (attr: Entry, tables: boolean) => ({
+  [tables ? 'relatedTableId' : 'relatedCollectionId']: attr.relatedTable ?? attr.relatedCollection,
+  type: attr.relationType,
+  twoWay: attr.twoWay === true,
+  key: attr.key,
+  twoWayKey: attr.twoWayKey ?? undefined,
+  onDelete: attr.onDelete ?? 'restrict',
+})
 
 /**
  * Creates the databases, collections and tables of a project file, with their attributes, columns and
@@ -84,6 +101,8 @@ const applyCollection = async (api: RouteCaller, tables: boolean, entry: Entry) 
 export const applyDatabases = async (api: RouteCaller, config: ProjectFileDatabases): Promise<void> => {
   for (const db of (config.databases ?? []) as Entry[]) await applyDatabase(api, 'databases', db)
   for (const db of (config.tablesDB ?? []) as Entry[]) await applyDatabase(api, 'tablesDB', db)
-  for (const collection of (config.collections ?? []) as Entry[]) await applyCollection(api, false, collection)
-  for (const table of (config.tables ?? []) as Entry[]) await applyCollection(api, true, table)
+  const relationships: Array<() => Promise<void>> = []
+  for (const collection of (config.collections ?? []) as Entry[]) relationships.push(...(await applyCollection(api, false, collection)))
+  for (const table of (config.tables ?? []) as Entry[]) relationships.push(...(await applyCollection(api, true, table)))
+  for (const create of relationships) await create()
 }
