@@ -22,13 +22,13 @@ const PROJECT_FILE = {
 }
 
 describe('Transactions in the browser', () => {
-  test('commit applies staged rows at once and announces them; rollback and a conflict apply nothing', async () => {
+  test('commit applies staged rows at once and announces them; rollback, a conflict and expiry apply nothing', async () => {
     const emu = await harness.page()
     await emu.start()
     await emu.run(({ emulator }, file) => emulator.admin.seed('test', file), PROJECT_FILE)
     await signUp(emu, 'tx@example.com', 'Tx')
     await subscribe(emu, 'rows', ['databases.shop.tables.stock.rows'])
-    const out = await emu.run(async ({ appwrite, client }) => {
+    const out = await emu.run(async ({ appwrite, client, emulator }) => {
       const tables = new appwrite.TablesDB(client)
       const ids = { databaseId: 'shop', tableId: 'stock' }
       const names = async (transactionId?: string) => (await tables.listRows({ ...ids, transactionId })).rows.map((r) => `${r.$id}:${r.qty}`)
@@ -50,7 +50,14 @@ describe('Transactions in the browser', () => {
       await new Promise((resolve) => setTimeout(resolve, 5))
       await tables.updateRow({ ...ids, rowId: 'pears', data: { qty: 2 } })
       const conflict = await tables.updateTransaction({ transactionId: clash.$id, commit: true }).catch((e) => [e.code, e.type])
-      return { staged, committed: committed.status, after, again, rolledBack: rolledBack.status, conflict, final: await names() }
+      const final = await names()
+
+      // Two minutes on (the worker's clock), a 60 s transaction has expired.
+      const late = await tables.createTransaction({ ttl: 60 })
+      await emulator.admin.setClock(new Date(Date.now() + 120_000).toISOString())
+      const expired = await tables.createRow({ ...ids, rowId: 'late', data: { item: 'late' }, transactionId: late.$id }).catch((e) => [e.code, e.type])
+      await emulator.admin.setClock(null)
+      return { staged, committed: committed.status, after, again, rolledBack: rolledBack.status, conflict, final, expired }
     })
     expect(out.staged).toEqual({ outside: ['apples:10'], inside: ['apples:6', 'pears:3'] })
     expect(out.committed).toBe('committed')
@@ -59,6 +66,7 @@ describe('Transactions in the browser', () => {
     expect(out.rolledBack).toBe('failed')
     expect(out.conflict).toEqual([409, 'transaction_conflict'])
     expect(out.final).toEqual(['apples:6', 'pears:2'])
+    expect(out.expired).toEqual([410, 'transaction_expired'])
     // Realtime saw the committed writes like any others, none of the staged or rolled-back ones.
     const messages = await waitForMessages(emu, 'rows', 4)
     const events = messages.map((m) => m.events.find((e) => /^databases\.shop\.tables\.stock\.rows\.[a-z]+\.[a-z]+$/.test(e)))
