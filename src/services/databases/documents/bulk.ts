@@ -13,7 +13,7 @@ import { operatorResults, readOperators } from '../operators/index.js'
 import { refuseBulk } from '../relationships/bulk.js'
 import { BATCH_LIMIT, newDocument } from './create.js'
 import { itemPermissions } from './permissions.js'
-import { documentQueries, findDocuments, refuseTransaction } from './read.js'
+import { documentQueries, findDocuments } from './read.js'
 import { type Doc, announceDocument, deleteDocuments, documentsTable, findDocument, nextSequence, saveDocuments } from './store.js'
 
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -36,7 +36,6 @@ const selectDocuments = async (ctx: RequestContext, flavor: Flavor, collection: 
 
 /** `PATCH …/documents`: applies `data` (and `$permissions`) to every matching document, `$updatedAt` on each. */
 export const updateDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
   refuseBulk(flavor, collection, 'update')
   const data = isObject(ctx.params.data) ? ctx.params.data : {}
@@ -60,7 +59,6 @@ export const updateDocuments = (flavor: Flavor) => async (ctx: RequestContext) =
 
 /** `DELETE …/documents`: deletes every matching document; answers the count and the first 100. */
 export const deleteManyDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
   refuseBulk(flavor, collection, 'delete')
   const docs = await selectDocuments(ctx, flavor, collection, 'delete')
@@ -73,7 +71,6 @@ export const deleteManyDocuments = (flavor: Flavor) => async (ctx: RequestContex
 
 /** `PUT …/documents`: creates or replaces each item (`$id` optional, `$permissions` kept when omitted). */
 export const upsertDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
   refuseBulk(flavor, collection, 'upsert')
   const items = ctx.params[flavor.param.documents]

@@ -7,12 +7,10 @@ import { loadTarget } from '../lookup.js'
 import { deleteRelations } from '../relationships/delete.js'
 import { hasRelations } from '../relationships/model.js'
 import { checkTimestamp } from './change.js'
-import { refuseTransaction } from './read.js'
 import { announceDocument, deleteDocuments, documentsTable, findDocument } from './store.js'
 
 /** `DELETE …/documents/<id>`: 404 when missing, 401 when the caller may not delete it, else 204. */
 export const deleteDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
   const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
   const doc = await findDocument(documentsTable(ctx), collection, id)

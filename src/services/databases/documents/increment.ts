@@ -7,7 +7,6 @@ import { mayDocument } from '../access.js'
 import type { Flavor } from '../flavor.js'
 import { loadTarget } from '../lookup.js'
 import { renderDocument } from '../render.js'
-import { refuseTransaction } from './read.js'
 import { announceDocument, documentsTable, findDocument, saveDocuments } from './store.js'
 
 const NUMERIC = new Set(['integer', 'bigint', 'double'])
@@ -19,7 +18,6 @@ const NUMERIC = new Set(['integer', 'bigint', 'double'])
  * response shows the new value with the previous `$updatedAt`; a NULL stays NULL in storage.
  */
 export const adjustDocument = (flavor: Flavor, sign: 1 | -1) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
   const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
   const key = String(ctx.params[flavor.param.attribute])

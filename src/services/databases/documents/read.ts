@@ -33,15 +33,8 @@ export const documentQueries = (ctx: RequestContext, collection: CollectionRecor
     kinds,
   })
 
-/** Transactions are not served yet (issue 8): no transaction ID can exist. */
-export const refuseTransaction = (ctx: RequestContext): void => {
-  const id = ctx.params.transactionId
-  if (typeof id === 'string' && id !== '') throw new AppwriteError('transaction_not_found', { param: id })
-}
-
 /** Get: a document the caller may not read is indistinguishable from a missing one (404). */
 export const getDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection, doc, selects } = await readTransaction(ctx, async () => {
     const { collection } = await readTarget(ctx, flavor)
     const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
@@ -89,7 +82,6 @@ export const findDocuments = async (
 
 /** List: filtered by read permission; on a collection the caller cannot read with document security off, 401. */
 export const listDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   // The list cache (`ttl`, 0–86400 s) is accepted and not used: every list is fresh.
   const ttl = ctx.params.ttl ?? 0
   if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > 86400) {

@@ -17,7 +17,6 @@ import { type Operation, operatorResults, readOperators } from '../operators/ind
 import { documentStores, hasRelations } from '../relationships/model.js'
 import { renderWithRelations } from '../relationships/read.js'
 import { type RelationInput, splitRelations, writeRelations } from '../relationships/write.js'
-import { refuseTransaction } from './read.js'
 import { type Doc, announceDocument, documentsTable, findDocument, saveDocuments } from './store.js'
 
 const dataParam = (ctx: RequestContext): Doc =>
@@ -62,7 +61,6 @@ const atomically = <T>(ctx: RequestContext, collection: CollectionRecord, work: 
  * document that exists but may not be updated is 401 (only a missing one is 404).
  */
 export const updateDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
   const id = checkUid(flavor.param.document, ctx.params[flavor.param.document])
   const data = dataParam(ctx)
@@ -84,7 +82,6 @@ export const updateDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
  * rule). Optional attributes left out keep their values; required ones must be sent every time. Answers 200.
  */
 export const upsertDocument = (flavor: Flavor) => async (ctx: RequestContext) => {
-  refuseTransaction(ctx)
   const { collection } = await loadTarget(ctx, flavor)
   const id = resolveId(checkCustomId(flavor.param.document, ctx.params[flavor.param.document]), ctx.newId)
   const data = dataParam(ctx)
