@@ -11,17 +11,8 @@ import { attributeModel, renderAttribute } from '../render.js'
 import { listSchema } from '../schema-list.js'
 import { assertRoom, assertUniqueKey, buildAttribute, checkKey } from './build.js'
 import { createRelationship, dropRelationship, updateRelationship } from '../relationships/schema.js'
+import { announceAttribute as announce } from './announce.js'
 import { type AttributeKind, KINDS, kindOf } from './kinds.js'
-
-const announce = (w: Writer, ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, attr: AttributeRecord, action: string) =>
-  w.emit(
-    ctx.event(
-      [`databases.${collection.databaseId}.${flavor.names.collections}.${collection.$id}.${flavor.names.attributes}.${attr.key}.${action}`],
-      attributeModel(flavor, attr),
-      renderAttribute(flavor, attr) as Record<string, unknown>,
-      [],
-    ),
-  )
 
 const findAttribute = (flavor: Flavor, collection: CollectionRecord, key: string): AttributeRecord => {
   const attr = collection.attributes.find((a) => a.key === key)

@@ -3,6 +3,7 @@ import { reply } from '../../../engine/context.js'
 import { AppwriteError, invalidParam } from '../../../errors/index.js'
 import type { Writer } from '../../../store/write-path.js'
 import { formatDate } from '../../../util/time.js'
+import { announceAttribute as announce } from '../attributes/announce.js'
 import { assertUniqueKey, checkKey } from '../attributes/build.js'
 import { rewriteCollection } from '../collection-data.js'
 import type { Flavor } from '../flavor.js'
@@ -15,16 +16,6 @@ const oneOf = (name: string, value: unknown, allowed: readonly string[]) => {
   if (typeof value !== 'string' || !allowed.includes(value)) throw invalidParam(name, `Value must be one of (${allowed.join(', ')})`)
   return value
 }
-
-const announce = (w: Writer, ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, attr: AttributeRecord, action: string) =>
-  w.emit(
-    ctx.event(
-      [`databases.${collection.databaseId}.${flavor.names.collections}.${collection.$id}.${flavor.names.attributes}.${attr.key}.${action}`],
-      attributeModel(flavor, attr),
-      renderAttribute(flavor, attr) as Record<string, unknown>,
-      [],
-    ),
-  )
 
 /** Puts a side on a collection: a visible attribute, or a hidden one-way child side. */
 const withSide = (collection: CollectionRecord, side: AttributeRecord, visible: boolean): CollectionRecord =>

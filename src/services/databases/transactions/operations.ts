@@ -1,5 +1,4 @@
-import { isAllowed } from '../../../auth/permissions.js'
-import { assertGrantable } from '../../../auth/permissions.js'
+import { assertGrantable, isAllowed } from '../../../auth/permissions.js'
 import type { RequestContext } from '../../../engine/context.js'
 import { AppwriteError, invalidParam } from '../../../errors/index.js'
 import { type Doc, documentsTable, findDocument } from '../documents/store.js'
