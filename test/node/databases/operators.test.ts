@@ -66,7 +66,7 @@ describe('Operators through the official SDK', () => {
     expect(await update({ title: Operator.increment(1) })).toEqual(structure("Cannot apply increment to non-numeric field 'title'"))
     expect(await update({ count: Operator.increment(10) })).toEqual(structure("Attribute 'count': invalid type, value must be less than or equal to 2147483647"))
     expect(await update({ count: '{"method":"divide","values":[0]}' })).toEqual(structure('Division by zero is not allowed'))
-    expect(await update({ nope: Operator.toggle() })).toEqual(structure("Attribute 'nope' does not exist in collection"))
+    expect(await update({ nope: Operator.toggle() })).toEqual(structure('Unknown attribute: "nope"'))
     expect(await update({ tags: Operator.arrayInsert(5, 'b') })).toEqual(structure('Insert index 5 is out of bounds for array of length 1'))
     expect(await update({ title: Operator.stringConcat('0123456789') })).toEqual(structure("Attribute 'title': invalid type, value must be no longer than 12 characters"))
     expect(await update({ count: '{"method":"increment","values":5}' })).toEqual([

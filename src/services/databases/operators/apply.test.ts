@@ -69,7 +69,7 @@ describe('applyOperator', () => {
 describe('operatorProblem', () => {
   it("explains refusals in Appwrite's words", () => {
     const problem = (a: AttributeRecord | undefined, method: string, values: unknown[], current: unknown = null) => operatorProblem(a, 'x', { method, values }, current)
-    expect(problem(undefined, 'increment', [1])).toBe("Attribute 'x' does not exist in collection")
+    expect(problem(undefined, 'increment', [1])).toBe('Unknown attribute: "x"')
     expect(problem(attr('string'), 'increment', [1])).toBe("Cannot apply increment to non-numeric field 'x'")
     expect(problem(attr('bigint'), 'increment', [1])).toBe("Cannot apply increment to non-numeric field 'x'")
     expect(problem(attr('integer'), 'increment', ['1'])).toBe('Numeric operator value must be numeric, got string')

@@ -12,7 +12,8 @@ const phpType = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof
  * operator validator), or `undefined` when it can.
  */
 export const operatorProblem = (attr: AttributeRecord | undefined, key: string, op: Operation, current: unknown): string | undefined => {
-  if (!attr) return `Attribute '${key}' does not exist in collection`
+  // Appwrite's structure check runs first and names an unknown key so; the operator validator never sees it.
+  if (!attr) return `Unknown attribute: "${key}"`
   const { method, values } = op
   switch (method) {
     case 'increment':
