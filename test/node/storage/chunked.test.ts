@@ -70,6 +70,15 @@ describe('chunked uploads, as the SDK sends them', () => {
     expect(plain.type).toBe('storage_file_already_exists')
   })
 
+  it('signs an upload whose chunks after the first come out of order (held until the gap is filled)', async () => {
+    const bytes = patternBytes(16 * MiB, 13)
+    await sendChunk(emu, 'photos', 'gaps', bytes, 0, CHUNK)
+    await sendChunk(emu, 'photos', 'gaps', bytes, 3 * CHUNK, bytes.length, { id: true })
+    await sendChunk(emu, 'photos', 'gaps', bytes, 2 * CHUNK, 3 * CHUNK, { id: true })
+    const done = await sendChunk(emu, 'photos', 'gaps', bytes, CHUNK, 2 * CHUNK, { id: true })
+    expect([done.status, done.body.chunksUploaded, done.body.signature]).toEqual([201, 4, md5(bytes)])
+  })
+
   it('completes an upload cut off half way when it is sent again later (worker restarted in between)', async () => {
     const bytes = patternBytes(12 * MiB, 11)
     await sendChunk(emu, 'photos', 'resumed', bytes, 0, CHUNK, { name: 'video.bin' })
