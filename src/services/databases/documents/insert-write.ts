@@ -24,8 +24,8 @@ const insertReserved = (ctx: RequestContext, flavor: Flavor, collection: Collect
       // Requests run in order: the read sees the store as it was before these records.
       const last = w.table<StoredDocument>(DOCUMENTS_STORE).where(':id').between(lower, upper, true, true).last()
       const failure = w.bulkAdd(DOCUMENTS_STORE, rows).then(() => null, (error: unknown) => error)
-      const stored = (await last) as StoredDocument | undefined
-      const error = await failure
+      // One await for both: awaiting them one after the other can let the transaction commit in between.
+      const [stored, error] = (await Promise.all([last, failure])) as [StoredDocument | undefined, unknown]
       if ((stored?.p[1] ?? 0) + 1 !== first) throw new StaleSequences()
       if (error) throw isConstraintError(error) ? flavor.error('document_unique_constraint_violation') : error
       for (const event of events) w.emit(event)
