@@ -1,5 +1,6 @@
 import { isSafeNumber, parse as parseLossless } from 'lossless-json'
 import { AppwriteError } from '../errors/index.js'
+import { boundaryOf, parseMultipart } from './multipart.js'
 
 export type Params = Record<string, unknown>
 
@@ -33,7 +34,7 @@ export const readSearchParams = (search: URLSearchParams): Params => {
   return params
 }
 
-const readForm = (form: FormData): Params => {
+const readForm = (form: Iterable<[string, FormDataEntryValue]>): Params => {
   const params: Params = {}
   for (const [rawKey, value] of form) {
     if (rawKey.endsWith('[]')) {
@@ -53,7 +54,14 @@ const readForm = (form: FormData): Params => {
 export const readBody = async (request: Request): Promise<Params> => {
   if (request.method === 'GET' || request.method === 'HEAD') return {}
   const type = request.headers.get('content-type') ?? ''
-  if (type.includes('multipart/form-data')) return readForm(await request.formData())
+  if (type.includes('multipart/form-data')) {
+    // Read from the bytes (a file part's bytes stay at hand, see `bytesOf`); the platform's parser otherwise.
+    const boundary = boundaryOf(type)
+    if (!boundary) return readForm(await request.formData())
+    const bytes = new Uint8Array(await request.arrayBuffer())
+    const fields = parseMultipart(bytes, boundary)
+    return readForm(fields ?? (await new Response(bytes, { headers: { 'content-type': type } }).formData()))
+  }
   if (type.includes('application/x-www-form-urlencoded')) return readSearchParams(new URLSearchParams(await request.text()))
   const text = await request.text()
   if (!text.trim()) return {}

@@ -55,6 +55,8 @@ export class RealtimeHub {
     this.#events = this.#events
       .then(async () => {
         for (const engineEvent of events) {
+          // Nobody to deliver to: expanding the names (dozens per document event) would be wasted.
+          if (this.#connections.size === 0) return
           const event = toRealtimeEvent(engineEvent)
           if (!event) continue
           if (event.permissionsChanged) await this.#refresh(event)

@@ -65,6 +65,13 @@ export class Writer {
     return values
   }
 
+  /** Adds new records: a key already taken is IndexedDB's ConstraintError, never an overwrite. */
+  async bulkAdd<T extends object>(table: string, values: T[]): Promise<T[]> {
+    const keys = await this.db.table(table).bulkAdd(values, { allKeys: true })
+    for (const [i, value] of values.entries()) this.changes.push({ table, op: 'put', key: keys[i], value })
+    return values
+  }
+
   async delete(table: string, key: unknown): Promise<void> {
     await this.db.table(table).delete(key as never)
     this.changes.push({ table, op: 'delete', key })

@@ -21,8 +21,8 @@ const chunkOf = (ctx: RequestContext, request: FileRequest) => {
  * One chunk of a chunked upload. The first request to arrive creates the file; each part is kept under its
  * chunk number (a repeated one is ignored) and listed in the record, and `chunksUploaded` counts the distinct
  * parts, so chunks may come in any order, eight at once, or days apart after the tab was closed.
- * @note One write per chunk, with few round trips: the bucket, the file and the next sequence are read
- * together, then the part and the record written. Chunk writes queue one behind the other, so every round
+ * @note One write per chunk, with two round trips: the part is added while the bucket, the file and the next
+ * sequence are read, then the record is written. Chunk writes queue one behind the other, so every round
  * trip inside one idles the disk.
  * @note The chunk that completes the set leaves `chunksUploaded` below `chunksTotal` until the file is
  * joined, so a worker stopped half way through that work finishes it when any chunk is sent again.
@@ -32,25 +32,39 @@ export const receiveChunk = async (ctx: RequestContext, request: FileRequest) =>
   // Hashing starts before the write, to overlap it; if the chunk is not stored, the running hash is dropped.
   if (early.index && early.part instanceof Blob) offerChunk(ctx.store, early.key, early.index, early.part)
   const step = await ctx.store
-    .write(async (w) => {
-      const [bucketRow, found, last] = await Promise.all([
-        w.table('buckets').get(request.bucketId) as Promise<BucketRecord | undefined>,
-        w.table('files').get([request.bucketId, early.fileId]) as Promise<FileRecord | undefined>,
-        w.table('files').orderBy('$sequence').last() as Promise<FileRecord | undefined>,
-      ])
-      const bucket = checkBucket(ctx, bucketRow)
-      const upload = admitUpload(ctx, bucket, request)
-      if (found && found.chunksUploaded >= found.chunksTotal) return { bucket, upload, file: found, fresh: false, status: 'complete' as const }
-      const file = found ?? newFileRecord(ctx, bucket, upload, (last?.$sequence ?? 0) + 1)
-      const fresh = !file.parts.includes(upload.chunk)
-      const parts = fresh ? [...file.parts, upload.chunk] : file.parts
-      const whole = parts.length >= file.chunksTotal
-      const next = { ...file, parts, chunksUploaded: whole ? file.chunksUploaded : parts.length, $updatedAt: formatDate(ctx.now) }
-      // One after the other: issued together, Chromium ran out of Blob memory on a 200 MB upload.
-      if (fresh) await w.add('fileParts', { bucketId: bucket.$id, fileId: upload.fileId, index: upload.chunk, blob: upload.part })
-      await w.put('files', next)
-      return { bucket, upload, file: next, fresh, status: whole ? ('whole' as const) : ('partial' as const) }
-    })
+    .write(
+      async (w) => {
+        const reads = Promise.all([
+          w.table('buckets').get(request.bucketId) as Promise<BucketRecord | undefined>,
+          w.table('files').get([request.bucketId, early.fileId]) as Promise<FileRecord | undefined>,
+          w.table('files').orderBy('$sequence').last() as Promise<FileRecord | undefined>,
+        ])
+        // The part goes in beside the reads, not after them: one round trip less while the store is locked. A
+        // refused request undoes it with the rest.
+        const part = { bucketId: request.bucketId, fileId: early.fileId, index: early.index, blob: early.part }
+        const adding = early.index && early.part instanceof Blob ? w.add('fileParts', part).then(() => true, (error: unknown) => error) : null
+        const [[bucketRow, found, last], added] = await Promise.all([reads, adding])
+        const bucket = checkBucket(ctx, bucketRow)
+        const upload = admitUpload(ctx, bucket, request)
+        const file = found ?? newFileRecord(ctx, bucket, upload, (last?.$sequence ?? 0) + 1)
+        const complete = !!found && found.chunksUploaded >= found.chunksTotal
+        const fresh = !complete && !file.parts.includes(upload.chunk)
+        if (fresh) {
+          if (added === null) await w.add('fileParts', { bucketId: bucket.$id, fileId: upload.fileId, index: upload.chunk, blob: upload.part })
+          else if (added !== true) throw added
+        } else if (added === true) {
+          // A repeated chunk, or one after completion: the bytes stored first stay the only ones.
+          await w.delete('fileParts', [part.bucketId, part.fileId, part.index])
+        }
+        if (complete) return { bucket, upload, file: found, fresh: false, status: 'complete' as const }
+        const parts = fresh ? [...file.parts, upload.chunk] : file.parts
+        const whole = parts.length >= file.chunksTotal
+        const next = { ...file, parts, chunksUploaded: whole ? file.chunksUploaded : parts.length, $updatedAt: formatDate(ctx.now) }
+        await w.put('files', next)
+        return { bucket, upload, file: next, fresh, status: whole ? ('whole' as const) : ('partial' as const) }
+      },
+      { stores: ['buckets', 'files', 'fileParts'] },
+    )
     .catch((error) => {
       dropHash(ctx.store, early.key)
       throw error

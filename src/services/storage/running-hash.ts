@@ -1,4 +1,5 @@
 import { type IHasher, createMD5 } from 'hash-wasm'
+import { bytesOf } from '../../engine/multipart.js'
 import type { ProjectStore } from '../../store/project-store.js'
 
 /** Chunks held while an earlier one is missing; past that, hashing on arrival is given up. */
@@ -50,7 +51,8 @@ class RunningHash {
     const hasher = await this.#hasher
     for (let blob = this.#waiting.get(this.#next); blob; blob = this.#waiting.get(this.#next)) {
       this.#waiting.delete(this.#next)
-      const bytes = new Uint8Array(await blob.arrayBuffer())
+      // The request's own bytes when the body parser kept them; else the Blob is read back.
+      const bytes = bytesOf(blob) ?? new Uint8Array(await blob.arrayBuffer())
       for (let offset = 0; offset < bytes.length; offset += SLICE) {
         hasher.update(bytes.subarray(offset, offset + SLICE))
         await yieldToEventLoop()

@@ -70,6 +70,30 @@ describe('chunked uploads, as the SDK sends them', () => {
     expect(plain.type).toBe('storage_file_already_exists')
   })
 
+  it('signs an upload whose chunks after the first come out of order (held until the gap is filled)', async () => {
+    const bytes = patternBytes(16 * MiB, 13)
+    await sendChunk(emu, 'photos', 'gaps', bytes, 0, CHUNK)
+    await sendChunk(emu, 'photos', 'gaps', bytes, 3 * CHUNK, bytes.length, { id: true })
+    await sendChunk(emu, 'photos', 'gaps', bytes, 2 * CHUNK, 3 * CHUNK, { id: true })
+    const done = await sendChunk(emu, 'photos', 'gaps', bytes, CHUNK, 2 * CHUNK, { id: true })
+    expect([done.status, done.body.chunksUploaded, done.body.signature]).toEqual([201, 4, md5(bytes)])
+  })
+
+  it('stores nothing for a chunk sent again after a compressed upload was joined', async () => {
+    await createBucket(emu, { bucketId: 'zipped', permissions: ['create("any")', 'read("any")'], compression: 'gzip' })
+    const bytes = patternBytes(6 * MiB, 17)
+    await sendChunk(emu, 'zipped', 'z', bytes, 0, CHUNK)
+    const done = await sendChunk(emu, 'zipped', 'z', bytes, CHUNK, bytes.length, { id: true })
+    expect([done.status, done.body.signature]).toEqual([201, md5(bytes)])
+    const late = await sendChunk(emu, 'zipped', 'z', bytes, 0, CHUNK, { id: true })
+    expect([late.status, late.body.chunksUploaded]).toEqual([200, 2])
+    // The compressed bytes replaced the chunks; the late chunk is not kept beside them.
+    const parts = await (await emu.engine.store(emu.projectId)).db.table('fileParts').where('bucketId').equals('zipped').toArray()
+    expect(parts.map((p) => p.index)).toEqual([0])
+    const download = await load(emu, '/storage/buckets/zipped/files/z/download')
+    expect(md5(new Uint8Array(await download.arrayBuffer()))).toBe(md5(bytes))
+  })
+
   it('completes an upload cut off half way when it is sent again later (worker restarted in between)', async () => {
     const bytes = patternBytes(12 * MiB, 11)
     await sendChunk(emu, 'photos', 'resumed', bytes, 0, CHUNK, { name: 'video.bin' })

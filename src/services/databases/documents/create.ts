@@ -9,12 +9,12 @@ import type { CollectionRecord } from '../records.js'
 import { renderDocument } from '../render.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { createPermissions, itemPermissions } from './permissions.js'
-import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
+import { refuseBulk } from '../relationships/bulk.js'
 import { hasRelations } from '../relationships/model.js'
 import { renderWithRelations } from '../relationships/read.js'
-import { refuseBulk } from '../relationships/bulk.js'
 import { splitRelations, writeRelations } from '../relationships/write.js'
-import { type Doc, announceDocument, documentsTable, existingIds, findDocument, nextSequence, saveDocuments } from './store.js'
+import { writeNewDocuments } from './insert-write.js'
+import { type Doc, documentsTable, existingIds, findDocument } from './store.js'
 
 export const BATCH_LIMIT = 100
 
@@ -38,12 +38,7 @@ export const insertDocuments = async (ctx: RequestContext, flavor: Flavor, colle
     ids.add(id)
   }
   try {
-    await ctx.store.write(async (w) => {
-      let seq = await nextSequence(w, collection.cid)
-      for (const doc of docs) doc.$sequence = seq++
-      await saveDocuments(w, flavor, collection, docs)
-      for (const doc of docs) announceDocument(w, ctx, flavor, collection, doc, action)
-    }, { stores: [DOCUMENTS_STORE] })
+    await writeNewDocuments(ctx, flavor, collection, docs, action)
   } catch (error) {
     // The `k` index is unique too: a collision there is an ID that exists (checked only when a write fails).
     if ((error as AppwriteError).type?.endsWith('_unique_constraint_violation')) {

@@ -30,7 +30,7 @@ export const nextSequence = async (w: Writer, cid: number): Promise<number> => {
   return (last?.p[1] ?? 0) + 1
 }
 
-const isConstraintError = (error: unknown): boolean => {
+export const isConstraintError = (error: unknown): boolean => {
   const e = error as { name?: string; failures?: Array<{ name?: string }>; inner?: { name?: string } }
   return e?.name === 'ConstraintError' || e?.inner?.name === 'ConstraintError' || !!e?.failures?.some((f) => f?.name === 'ConstraintError')
 }
@@ -54,13 +54,15 @@ export const saveDocuments = async (w: Writer, flavor: Flavor, collection: Colle
 export const deleteDocuments = (w: Writer, collection: CollectionRecord, docs: Doc[]): Promise<void> =>
   w.bulkDelete(DOCUMENTS_STORE, docs.map((d) => [collection.cid, d.$sequence]))
 
-/** Queues `databases.<db>.collections.<c>.documents.<id>.<action>` (tables/rows for TablesDB). */
-export const announceDocument = (w: Writer, ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, doc: Doc, action: string) =>
-  w.emit(
-    ctx.event(
-      [`databases.${collection.databaseId}.${flavor.names.collections}.${collection.$id}.${flavor.names.documents}.${doc.$id}.${action}`],
-      flavor.models.document,
-      renderDocument(flavor, collection, doc),
-      readRolesOf(collection, doc),
-    ),
+/** The event `databases.<db>.collections.<c>.documents.<id>.<action>` (tables/rows for TablesDB). */
+export const documentEvent = (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, doc: Doc, action: string) =>
+  ctx.event(
+    [`databases.${collection.databaseId}.${flavor.names.collections}.${collection.$id}.${flavor.names.documents}.${doc.$id}.${action}`],
+    flavor.models.document,
+    renderDocument(flavor, collection, doc),
+    readRolesOf(collection, doc),
   )
+
+/** Queues the document's event (see `documentEvent`). */
+export const announceDocument = (w: Writer, ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, doc: Doc, action: string) =>
+  w.emit(documentEvent(ctx, flavor, collection, doc, action))
