@@ -8,7 +8,13 @@ export type Params = Record<string, unknown>
 const parseNumber = (text: string): number | bigint =>
   isSafeNumber(text) || !/^-?\d+$/.test(text) ? Number(text) : BigInt(text)
 
-export const parseJson = (text: string): unknown => parseLossless(text, null, parseNumber)
+/**
+ * JSON as Appwrite reads it. Only a run of 16 digits can spell an integer past 2^53, so text without one takes
+ * the platform's parser (much faster on bulk writes); the rest keeps its integers exact.
+ * @note Like PHP's `json_decode`, the last of duplicate keys wins (the exact parser, needed only for 16-digit
+ * numbers, refuses duplicates: a body with both is `Invalid JSON body.`).
+ */
+export const parseJson = (text: string): unknown => (/\d{16}/.test(text) ? parseLossless(text, null, parseNumber) : JSON.parse(text))
 
 /**
  * Reads `name`, `name[]` and `name[0]` keys into arrays (the web SDK indexes array items,
