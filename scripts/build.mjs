@@ -56,8 +56,18 @@ const bundleJson = {
   },
 }
 
+/** The page's hashing worker (src/page/hashing/hash-worker.ts), as source text the page library starts from a Blob. */
+const hashWorkerSource = async () => {
+  const result = await build({
+    absWorkingDir: root, entryPoints: ['src/page/hashing/hash-worker.ts'], bundle: true, write: false,
+    format: 'iife', platform: 'browser', target: 'es2022', minify: true, logLevel: 'warning',
+  })
+  return result.outputFiles[0].text
+}
+
 export const buildDist = async (buildId) => {
   await rm(at('dist'), { recursive: true, force: true })
+  const hashWorker = await hashWorkerSource()
   await Promise.all([
     build({
       ...common(buildId),
@@ -72,6 +82,7 @@ export const buildDist = async (buildId) => {
     }),
     build({
       ...common(buildId),
+      define: { ...common(buildId).define, __OFFWRITE_HASH_WORKER__: JSON.stringify(hashWorker) },
       entryPoints: { index: 'src/index.ts', engine: 'src/engine-entry.ts' },
       outdir: 'dist',
       format: 'esm',

@@ -17,6 +17,14 @@ export interface PageMessages {
   'offwrite/connect': { type: 'offwrite/connect' }
   /** Asks the worker to control this page: after a hard reload nothing else makes it do so. */
   'offwrite/claim': { type: 'offwrite/claim' }
+  /** Carries a MessagePort (in `event.ports[0]`) to the page's hashing worker (see src/page/hashing). */
+  'offwrite/hasher': { type: 'offwrite/hasher' }
+}
+
+/** Messages the worker posts to its pages. */
+export interface WorkerMessages {
+  /** A (re)started worker has no hashing worker: pages that have one to give answer with `offwrite/hasher`. */
+  'offwrite/want-hasher': { type: 'offwrite/want-hasher' }
 }
 
 /** Messages the worker broadcasts on {@link EVENTS_CHANNEL}. Payloads are rendered as client callers see them. */
@@ -25,6 +33,7 @@ export interface BroadcastMessages {
 }
 
 export type PageMessage = PageMessages[keyof PageMessages]
+export type WorkerMessage = WorkerMessages[keyof WorkerMessages]
 export type BroadcastMessage = BroadcastMessages[keyof BroadcastMessages]
 
 export const isPageMessage = (data: unknown): data is PageMessage =>

@@ -6,12 +6,14 @@
 import * as Comlink from 'comlink'
 import { createStore } from 'idb-keyval'
 import { createAdminEngine, keptDeterminism } from '../src/admin/index.js'
-import { EVENTS_CHANNEL, type BroadcastMessage, isPageMessage } from '../src/protocol.js'
+import { EVENTS_CHANNEL, type BroadcastMessage, type WorkerMessage, isPageMessage } from '../src/protocol.js'
 import { renderEventPayload } from '../src/realtime/render-payload.js'
 import { allServices } from '../src/services/index.js'
+import { setHashOffload } from '../src/services/storage/hash-offload.js'
 import { createAdminApi } from './admin-api.js'
 import { EndpointRegistry } from './endpoint-registry.js'
 import { createFetchHandler } from './handle-fetch.js'
+import { createPortOffload } from './hash-offload.js'
 import { SessionMemory } from './session-memory.js'
 
 const sw = self as unknown as ServiceWorkerGlobalScope
@@ -52,8 +54,16 @@ sw.addEventListener('activate', (event) =>
 
 sw.addEventListener('fetch', createFetchHandler({ engine, endpoints, sessions }))
 
+// Upload signatures are hashed on a page's worker when a page hands one over; pages are asked at every start.
+const hashing = createPortOffload()
+setHashOffload(hashing)
+void sw.clients.matchAll({ type: 'window' }).then((pages) => {
+  for (const page of pages) page.postMessage({ type: 'offwrite/want-hasher' } satisfies WorkerMessage)
+})
+
 sw.addEventListener('message', (event) => {
   if (!isPageMessage(event.data)) return
   if (event.data.type === 'offwrite/connect' && event.ports[0]) Comlink.expose(admin, event.ports[0])
   if (event.data.type === 'offwrite/claim') event.waitUntil(sw.clients.claim())
+  if (event.data.type === 'offwrite/hasher' && event.ports[0]) hashing.addPort(event.ports[0])
 })

@@ -157,6 +157,6 @@ export default async function storageSuite(env: BenchEnv): Promise<SuiteResult> 
     ],
     verdict:
       `Target: at least 70% of the bare worker's upload throughput — ${share >= 0.7 ? 'met' : 'NOT met'} (${(share * 100).toFixed(0)}%). ` +
-      "offwrite also hashes every byte for Appwrite's MD5 `signature`, on the worker's one thread (a service worker cannot start a Worker); the floor does not.",
+      "offwrite also hashes every byte for Appwrite's MD5 `signature` (on the page's hashing worker, which shares this machine's cores); the floor does not.",
   }
 }

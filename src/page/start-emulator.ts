@@ -3,6 +3,7 @@ import type { AdminRemote, ApiKey, ProjectSettings } from '../protocol.js'
 import { createAdminClient } from './admin-client.js'
 import { installRealtime, listenToWorkerEvents } from './realtime/index.js'
 import { assertBrowser } from './assert-browser.js'
+import { provideHasher } from './hashing/connect-hasher.js'
 import { checkBuild } from './check-build.js'
 import { registerAndControl } from './wait-for-control.js'
 
@@ -76,6 +77,7 @@ const boot = async (options: StartEmulatorOptions, forget: () => void): Promise<
   const admin = createAdminClient()
   await checkBuild(admin, registration)
   await admin.configure({ projectId, endpoint, settings })
+  provideHasher()
   const schema = schemaOf(options.config)
   if (schema) await admin.seed(projectId, schema)
   const realtime = installRealtime({ endpoint, resolve: (request) => admin.realtimeIdentity(request), listen: listenToWorkerEvents })

@@ -1,109 +1,57 @@
-import { type IHasher, createMD5 } from 'hash-wasm'
-import { bytesOf } from '../../engine/multipart.js'
 import type { ProjectStore } from '../../store/project-store.js'
+import { hashOffload } from './hash-offload.js'
+import { IDLE_MS, OrderedMd5 } from './ordered-md5.js'
 
-/** Chunks held while an earlier one is missing; past that, hashing on arrival is given up. */
-const MAX_WAITING = 12
-/** An upload nobody has sent a chunk for in this long is forgotten (its chunks stay in IndexedDB). */
-const IDLE_MS = 5 * 60_000
-/** Bytes hashed between two yields to the event loop. */
-const SLICE = 256 * 1024
+/** An upload hashed here, or handed to another thread (`offloaded`: its key there). */
+type Running = { local: OrderedMd5; offloaded?: undefined } | { local?: undefined; offloaded: string; touched: number }
 
-type Scheduler = { yield?: () => Promise<void> }
-
-/**
- * Lets queued tasks run (the other chunks' requests and IndexedDB callbacks) between slices: hashing shares
- * the worker's one thread with them, and a write that waits on the hash idles the disk.
- */
-const yieldToEventLoop = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0))
-}
-
-/**
- * The MD5 of an upload, computed while its chunks arrive (from the request's own bytes, in chunk order), so
- * completing it does not read every chunk back. Memory only: after a worker restart, or when chunks come
- * too far out of order, `digest` gives `null` and the caller hashes the stored parts instead.
- */
-class RunningHash {
-  #hasher: Promise<IHasher> = createMD5().then((h) => {
-    h.init()
-    return h
-  })
-  #next = 1
-  #waiting = new Map<number, Blob>()
-  #work: Promise<void> = Promise.resolve()
-  #broken = false
-  touched = Date.now()
-
-  offer(index: number, blob: Blob): void {
-    this.touched = Date.now()
-    if (this.#broken || index < this.#next || this.#waiting.has(index)) return
-    this.#waiting.set(index, blob)
-    if (this.#waiting.size > MAX_WAITING) {
-      this.#giveUp()
-      return
-    }
-    this.#work = this.#work.then(() => this.#drain()).catch(() => this.#giveUp())
-  }
-
-  async #drain(): Promise<void> {
-    const hasher = await this.#hasher
-    for (let blob = this.#waiting.get(this.#next); blob; blob = this.#waiting.get(this.#next)) {
-      this.#waiting.delete(this.#next)
-      // The request's own bytes when the body parser kept them; else the Blob is read back.
-      const bytes = bytesOf(blob) ?? new Uint8Array(await blob.arrayBuffer())
-      for (let offset = 0; offset < bytes.length; offset += SLICE) {
-        hasher.update(bytes.subarray(offset, offset + SLICE))
-        await yieldToEventLoop()
-      }
-      this.#next++
-    }
-  }
-
-  #giveUp(): void {
-    this.#broken = true
-    this.#waiting.clear()
-  }
-
-  /** The hex MD5 if chunks 1…`chunks` were all hashed, else `null`. */
-  async digest(chunks: number): Promise<string | null> {
-    await this.#work
-    if (this.#broken || this.#next !== chunks + 1) return null
-    return (await this.#hasher).digest('hex')
-  }
-}
-
-const running = new WeakMap<ProjectStore, Map<string, RunningHash>>()
+const running = new WeakMap<ProjectStore, Map<string, Running>>()
 
 const hashesOf = (store: ProjectStore) => {
-  const map = running.get(store) ?? new Map<string, RunningHash>()
+  const map = running.get(store) ?? new Map<string, Running>()
   running.set(store, map)
   return map
 }
 
-/** Feeds a newly stored chunk to its upload's running hash; chunk 1 starts one. */
+const touchedAt = (r: Running) => (r.local ? r.local.touched : r.touched)
+
+/**
+ * Feeds a newly stored chunk to its upload's running hash; chunk 1 starts one — on a page's hashing worker
+ * when one is connected (the MD5 then costs the service worker's only thread nothing), else here.
+ */
 export const offerChunk = (store: ProjectStore, key: string, index: number, blob: Blob): void => {
   const hashes = hashesOf(store)
   const now = Date.now()
-  for (const [other, hash] of hashes) if (now - hash.touched > IDLE_MS) hashes.delete(other)
+  for (const [other, hash] of hashes) if (now - touchedAt(hash) > IDLE_MS) hashes.delete(other)
   let hash = hashes.get(key)
   if (!hash && index === 1) {
-    hash = new RunningHash()
+    const remote = `${store.projectId}/${key}`
+    hash = hashOffload()?.offer(remote, index, blob) ? { offloaded: remote, touched: now } : { local: new OrderedMd5() }
     hashes.set(key, hash)
+    if (hash.offloaded) return
   }
-  hash?.offer(index, blob)
+  if (hash?.offloaded) {
+    hash.touched = now
+    hashOffload()?.offer(hash.offloaded, index, blob)
+  } else hash?.local?.offer(index, blob)
 }
 
 /** Forgets an upload's running hash (a chunk it was given was not stored after all). */
 export const dropHash = (store: ProjectStore, key: string): void => {
+  const hash = hashesOf(store).get(key)
+  if (hash?.offloaded) hashOffload()?.drop(hash.offloaded)
   hashesOf(store).delete(key)
 }
 
-/** The finished digest of an upload's running hash (and forgets it), or `null` if there is none. */
+/**
+ * The finished digest of an upload's running hash (and forgets it), or `null` if there is none — then the
+ * caller hashes the stored parts.
+ */
 export const takeDigest = async (store: ProjectStore, key: string, chunks: number): Promise<string | null> => {
   const hashes = hashesOf(store)
   const hash = hashes.get(key)
   hashes.delete(key)
-  return hash ? hash.digest(chunks) : null
+  if (!hash) return null
+  if (hash.local) return hash.local.digest(chunks)
+  return (await hashOffload()?.digest(hash.offloaded, chunks)) ?? null
 }
