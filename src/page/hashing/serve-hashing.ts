@@ -17,9 +17,8 @@ export const serveHashing = (port: MessagePort): void => {
   const uploads = new Map<string, OrderedMd5>()
   port.onmessage = async ({ data }: MessageEvent<HashRequest>) => {
     if (data.type === 'offer') {
-      let hash = uploads.get(data.key)
-      if (!hash && data.index === 1) uploads.set(data.key, (hash = new OrderedMd5()))
-      hash?.offer(data.index, data.blob)
+      if (!uploads.has(data.key) && data.index === 1) uploads.set(data.key, new OrderedMd5())
+      uploads.get(data.key)?.offer(data.index, data.blob)
     } else if (data.type === 'digest') {
       const hash = uploads.get(data.key)
       uploads.delete(data.key)
