@@ -37,14 +37,20 @@ export const realtimeUrlOf = (endpoint: string): string =>
 export const installRealtime = (options: InstallRealtimeOptions): InstalledRealtime => {
   const hub = new RealtimeHub({ resolve: options.resolve, messageLimit: options.messageLimit })
   const sockets = new Set<{ close(code: number, reason?: string): void }>()
-  const unlisten = options.listen((events) => void hub.publish(events))
+  // The worker's events are only received while a socket is open: a page without one (most writes of a bulk
+  // import, a test without realtime) does not spend its thread decoding events nobody will get.
+  let unlisten: (() => void) | undefined
   const unroute = interceptSockets(realtimeUrlOf(options.endpoint), (client) => {
+    unlisten ??= options.listen((events) => void hub.publish(events))
     const connection = hub.connect({ send: (text) => client.send(text), close: (code, reason) => client.close(code, reason) })
     sockets.add(client)
     client.addEventListener('message', (event) => void connection.receive(typeof event.data === 'string' ? event.data : ''))
     client.addEventListener('close', () => {
       sockets.delete(client)
       hub.disconnect(connection)
+      if (sockets.size > 0) return
+      unlisten?.()
+      unlisten = undefined
     })
     // Appwrite answers once the socket is open: `connected`, or an error and a close.
     client.socket.addEventListener('open', () => void hub.open(connection, client.url), { once: true })
@@ -54,7 +60,7 @@ export const installRealtime = (options: InstallRealtimeOptions): InstalledRealt
     settled: () => hub.settled(),
     stop(closeCode = 1001) {
       unroute()
-      unlisten()
+      unlisten?.()
       for (const socket of sockets) socket.close(closeCode, 'offwrite stopped')
     },
   }
