@@ -154,4 +154,22 @@ describe('Relationship attributes', () => {
     const author = await databases.getDocument({ ...at('authors'), documentId: 'a', queries: [Query.select(['books.*'])] })
     expect(author.books.map((b: { $id: string }) => b.$id)).toEqual(['open'])
   })
+
+  it('filters through relationships by the related documents\' attributes, from either side and two levels deep', async () => {
+    const { databases } = await setup({ type: 'oneToMany', twoWay: true, key: 'books', twoWayKey: 'author' })
+    await makeCollection(emu, { id: 'publishers', attributes: TITLE, permissions: ANY })
+    await serverCall(emu, 'POST', '/databases/db/collections/authors/attributes/relationship', {
+      relatedCollectionId: 'publishers', type: 'manyToOne', key: 'publisher', twoWay: true, twoWayKey: 'authors',
+    })
+    await databases.createDocument({ ...at('authors'), documentId: 'herbert', data: { name: 'Herbert', books: [{ name: 'Dune' }, { name: 'Emma' }], publisher: { $id: 'ace', name: 'Ace' } } })
+    await databases.createDocument({ ...at('authors'), documentId: 'austen', data: { name: 'Austen', books: [{ name: 'Persuasion' }] } })
+    const ids = async (collectionId: string, queries: string[]) =>
+      (await databases.listDocuments({ ...at(collectionId), queries })).documents.map((d) => d.name).sort()
+    expect(await ids('books', [Query.equal('author.name', 'Herbert')])).toEqual(['Dune', 'Emma'])
+    expect(await ids('authors', [Query.startsWith('books.name', 'Pers')])).toEqual(['Austen'])
+    expect(await ids('books', [Query.equal('author.publisher.name', 'Ace'), Query.notEqual('name', 'Emma')])).toEqual(['Dune'])
+    expect(await ids('books', [Query.equal('author.name', 'Nobody')])).toEqual([])
+    const unknown = await failure(databases.listDocuments({ ...at('books'), queries: [Query.equal('author.nope', 'x')] }))
+    expect(unknown).toEqual([400, 'general_query_invalid', 'Invalid query: Attribute not found in schema: nope'])
+  })
 })
