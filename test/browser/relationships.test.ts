@@ -47,6 +47,7 @@ describe('Relationships in the browser', () => {
         data: { name: 'Frank Herbert', books: [{ $id: 'dune', title: 'Dune', tags: [{ $id: 'sf', label: 'SF' }, 'missing'], publisher: { $id: 'chilton', name: 'Chilton' } }] },
       })
       const book = await tables.getRow({ ...row('books'), rowId: 'dune', queries: [Query.select(['*', 'author.name', 'tags.*', 'publisher.*'])] })
+      const byAuthor = (await tables.listRows({ ...row('books'), queries: [Query.equal('author.name', 'Frank Herbert')] })).rows.map((r: { $id: string }) => r.$id)
       const plainAuthor = await tables.getRow({ ...row('authors'), rowId: 'herbert' })
       const plainBook = await tables.getRow({ ...row('books'), rowId: 'dune' })
       const schema = await fetch(`${client.config.endpoint}/tablesdb/lib/tables/books/columns`, { headers: { 'x-appwrite-project': 'test', 'x-appwrite-key': 'k' } })
@@ -61,10 +62,11 @@ describe('Relationships in the browser', () => {
       const books = await tables.listRows(row('books'))
       const profile = await tables.getRow({ ...row('profiles'), rowId: 'p1' })
       const publisher = await tables.getRow({ ...row('publishers'), rowId: 'chilton', queries: [Query.select(['books.*'])] })
-      return { created, book, plainAuthor, plainBook, columns, taken, restrictedPublisher, restrictedProfile, untagged, books: books.total, profile, publisher }
+      return { created, book, byAuthor, plainAuthor, plainBook, columns, taken, restrictedPublisher, restrictedProfile, untagged, books: books.total, profile, publisher }
     }, PROJECT_FILE)
     expect(out.created.books[0]).toMatchObject({ $id: 'dune', title: 'Dune', $tableId: 'books', tags: [{ $id: 'sf', label: 'SF' }], publisher: { $id: 'chilton' } })
     expect(out.book).toMatchObject({ title: 'Dune', author: { name: 'Frank Herbert' }, tags: [{ label: 'SF' }], publisher: { name: 'Chilton' } })
+    expect(out.byAuthor).toEqual(['dune'])
     expect(out.plainAuthor).not.toHaveProperty('books')
     expect(out.plainBook).toMatchObject({ author: 'herbert', publisher: 'chilton' })
     expect(out.plainBook).not.toHaveProperty('tags')
