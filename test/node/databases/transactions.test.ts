@@ -1,4 +1,4 @@
-import { Databases, ID, Query, TablesDB } from 'appwrite'
+import { Databases, ID, Operator, Query, TablesDB } from 'appwrite'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type NodeEmulator, startNodeEmulator } from '../../support/node-emulator.js'
 import { makeCollection, serverCall, signedIn } from './support.js'
@@ -160,5 +160,19 @@ describe('Transactions through the official SDK', () => {
     await databases.updateTransaction({ transactionId: tx.$id, commit: true })
     expect((await databases.listDocuments(c)).documents.map((d) => d.$id)).toEqual(['d2'])
     expect(events).toEqual(expect.arrayContaining(['databases.db.collections.books.documents.d1.create', 'databases.db.collections.books.documents.d1.delete']))
+  })
+
+  it('replays operators and nested related documents at commit, like the routes they were staged on', async () => {
+    const tables = await setup()
+    await serverCall(emu, 'POST', '/tablesdb/db/tables', { tableId: 'shelves', name: 'shelves', permissions: ['read("any")', 'create("any")', 'update("any")', 'delete("any")'], columns: [{ key: 'label', type: 'string', size: 16, required: false }] })
+    await serverCall(emu, 'POST', '/tablesdb/db/tables/shelves/columns/relationship', { relatedTableId: 'books', type: 'oneToMany', twoWay: true, key: 'books', twoWayKey: 'shelf' })
+    await tables.createRow({ ...ids, rowId: 'kept', data: { title: 'Kept', stock: 5 } })
+    const tx = await tables.createTransaction()
+    await tables.updateRow({ ...ids, rowId: 'kept', data: { stock: Operator.increment(3) } as never, transactionId: tx.$id })
+    await tables.createRow({ databaseId: 'db', tableId: 'shelves', rowId: 's1', data: { label: 'S1', books: [{ $id: 'nested', title: 'Nested' }, 'kept'] }, transactionId: tx.$id })
+    expect((await tables.listRows(ids)).total).toBe(1)
+    await tables.updateTransaction({ transactionId: tx.$id, commit: true })
+    const rows = await tables.listRows({ ...ids, queries: [Query.orderAsc('title')] })
+    expect(rows.rows.map((r) => [r.$id, r.stock, r.shelf])).toEqual([['kept', 8, 's1'], ['nested', null, 's1']])
   })
 })
