@@ -25,8 +25,9 @@ export const createPortOffload = (): HashOffload & { addPort(port: MessagePort):
       const port = byUpload.get(key) ?? (index === 1 ? ports.at(-1) : undefined)
       if (!port) return false
       byUpload.set(key, port)
-      // The request's own bytes, copied and moved over (no Blob read back across processes); else the Blob.
-      const bytes = bytesOf(blob)?.slice()
+      // The request's own bytes, moved over (no copy, no Blob read back across processes); else the Blob.
+      // @note Moving detaches the request body's buffer: the Blob holds its own copy, and nothing else reads it.
+      const bytes = bytesOf(blob)
       if (bytes) port.postMessage({ type: 'offer', key, index, blob: bytes } satisfies HashRequest, [bytes.buffer])
       else send(port, { type: 'offer', key, index, blob })
       return true
