@@ -1,6 +1,6 @@
 import { formatDate } from '../../../util/time.js'
 import type { AttributeRecord } from '../records.js'
-import type { Operation } from './methods.js'
+import { type Operation, isNumericMethod } from './methods.js'
 
 const DAY_MS = 86_400_000
 
@@ -67,14 +67,8 @@ const matches = (condition: string, item: unknown, value: unknown): boolean => {
 export const applyOperator = (attr: AttributeRecord, op: Operation, current: unknown, now: Date): unknown => {
   const { method, values } = op
   const list = Array.isArray(current) ? current : []
+  if (isNumericMethod(method)) return numeric(method, values, current, attr.type === 'integer')
   switch (method) {
-    case 'increment':
-    case 'decrement':
-    case 'multiply':
-    case 'divide':
-    case 'modulo':
-    case 'power':
-      return numeric(method, values, current, attr.type === 'integer')
     case 'stringConcat':
       return attr.array ? [...list, values[0]] : `${current ?? ''}${values[0]}`
     case 'stringReplace':

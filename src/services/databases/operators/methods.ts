@@ -1,5 +1,9 @@
 /** The operator methods of the v27 SDK's `Operator` class, as they travel in `data`. */
 export const NUMERIC_METHODS = ['increment', 'decrement', 'multiply', 'divide', 'modulo', 'power'] as const
+/** increment, decrement, multiply, divide, modulo, power: one rule set, one arithmetic. */
+export const isNumericMethod = (method: string): method is (typeof NUMERIC_METHODS)[number] =>
+  (NUMERIC_METHODS as readonly string[]).includes(method)
+
 export const ARRAY_METHODS = [
   'arrayAppend', 'arrayPrepend', 'arrayInsert', 'arrayRemove', 'arrayUnique', 'arrayIntersect', 'arrayDiff', 'arrayFilter',
 ] as const

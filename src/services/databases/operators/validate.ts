@@ -1,6 +1,6 @@
 import type { Flavor } from '../flavor.js'
 import type { AttributeRecord } from '../records.js'
-import { FILTER_CONDITIONS, INT_MAX, INT_MIN, type Operation } from './methods.js'
+import { FILTER_CONDITIONS, INT_MAX, INT_MIN, type Operation, isNumericMethod } from './methods.js'
 import { predictNumber } from './apply.js'
 
 const STRING_TYPES = new Set(['string', 'varchar', 'text', 'mediumtext', 'longtext'])
@@ -15,24 +15,19 @@ export const operatorProblem = (attr: AttributeRecord | undefined, key: string, 
   // Appwrite's structure check runs first and names an unknown key so; the operator validator never sees it.
   if (!attr) return `Unknown attribute: "${key}"`
   const { method, values } = op
-  switch (method) {
-    case 'increment':
-    case 'decrement':
-    case 'multiply':
-    case 'divide':
-    case 'modulo':
-    case 'power': {
-      if ((attr.type !== 'integer' && attr.type !== 'double') || attr.array) return `Cannot apply ${method} to non-numeric field '${key}'`
-      if (!isNumber(values[0])) return `Numeric operator value must be numeric, got ${phpType(values[0])}`
-      if ((method === 'divide' || method === 'modulo') && values[0] === 0) return `${method === 'divide' ? 'Division' : 'Modulo'} by zero is not allowed`
-      if (values.length > 1 && values[1] !== null && !isNumber(values[1])) return `Max/min limit must be numeric, got ${phpType(values[1])}`
-      if (attr.type === 'integer' && (values[1] === undefined || values[1] === null)) {
-        const predicted = predictNumber(method, Number(current ?? 0), values[0])
-        if (predicted > INT_MAX) return `Attribute '${key}': invalid type, value must be less than or equal to ${INT_MAX}`
-        if (predicted < INT_MIN) return `Attribute '${key}': invalid type, value must be greater than or equal to ${INT_MIN}`
-      }
-      return undefined
+  if (isNumericMethod(method)) {
+    if ((attr.type !== 'integer' && attr.type !== 'double') || attr.array) return `Cannot apply ${method} to non-numeric field '${key}'`
+    if (!isNumber(values[0])) return `Numeric operator value must be numeric, got ${phpType(values[0])}`
+    if ((method === 'divide' || method === 'modulo') && values[0] === 0) return `${method === 'divide' ? 'Division' : 'Modulo'} by zero is not allowed`
+    if (values.length > 1 && values[1] !== null && !isNumber(values[1])) return `Max/min limit must be numeric, got ${phpType(values[1])}`
+    if (attr.type === 'integer' && (values[1] === undefined || values[1] === null)) {
+      const predicted = predictNumber(method, Number(current ?? 0), values[0])
+      if (predicted > INT_MAX) return `Attribute '${key}': invalid type, value must be less than or equal to ${INT_MAX}`
+      if (predicted < INT_MIN) return `Attribute '${key}': invalid type, value must be greater than or equal to ${INT_MIN}`
     }
+    return undefined
+  }
+  switch (method) {
     case 'arrayAppend':
     case 'arrayPrepend':
     case 'arrayUnique':
