@@ -1,19 +1,14 @@
 import type { RequestContext } from '../engine/context.js'
 import { compareVersions } from '../formats/versions.js'
+import { type CollectionRecord, collectionKey } from '../services/databases/records.js'
+import { MAX_DEPTH } from '../services/databases/relationships/model.js'
 
 const ROUTES = new Set(['databasesGetDocument', 'databasesListDocuments'])
-const MAX_DEPTH = 3
-
-interface StoredCollection {
-  attributes: Array<{ key: string; type: string; status: string; relatedCollection?: string }>
-}
-
-const collectionKey = (databaseId: string, collectionId: string) => `${databaseId.toLowerCase()}/${collectionId.toLowerCase()}`
 
 /** `rel.*` for every relationship, nested ones as `rel.sub.*`, three levels deep, never back into a collection on the path. */
 const relationshipPaths = async (ctx: RequestContext, databaseId: string, collectionId: string, prefix = '', depth = 1, path: string[] = []): Promise<string[]> => {
   if (depth > MAX_DEPTH || path.includes(collectionId)) return []
-  const collection = (await ctx.store.db.table('collections').get(collectionKey(databaseId, collectionId))) as StoredCollection | undefined
+  const collection = (await ctx.store.db.table('collections').get(collectionKey(databaseId, collectionId))) as CollectionRecord | undefined
   if (!collection) return []
   const visited = [...path, collectionId]
   const out: string[] = []

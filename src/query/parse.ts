@@ -1,15 +1,7 @@
 import { AppwriteError, invalidParam } from '../errors/index.js'
 import { parseJson } from '../engine/read-params.js'
 import { LOGICAL_METHODS, QUERY_METHODS, type Query } from './types.js'
-
-/** PHP's `gettype()` names, which Appwrite's parse errors quote. */
-const phpType = (value: unknown): string => {
-  if (value === null || value === undefined) return 'NULL'
-  if (typeof value === 'bigint') return 'integer'
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'double'
-  if (typeof value === 'object') return 'array'
-  return typeof value
-}
+import { phpType } from '../util/values.js'
 
 export const queryInvalid = (message: string) => new AppwriteError('general_query_invalid', { message })
 

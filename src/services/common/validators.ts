@@ -1,7 +1,8 @@
 import { invalidParam } from '../../errors/index.js'
 import { CUSTOM_ID } from '../../util/id.js'
 
-const KEY_RULE =
+/** Appwrite's `Key` validator description. */
+export const KEY_RULE =
   'Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can\'t start with a special char'
 const UID_RULE =
   'UID must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, and underscore. Can\'t start with a leading underscore'

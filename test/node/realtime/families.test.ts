@@ -1,4 +1,4 @@
-import { Databases, ID, Permission, Realtime, Role, Storage, TablesDB, Teams } from 'appwrite'
+import { Databases, Permission, Realtime, Role, Storage, TablesDB, Teams } from 'appwrite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readOutbox } from '../../../src/outbox/index.js'
 import { type RealtimeEmulator, collector, eventually, startRealtimeEmulator } from './realtime-emulator.js'

@@ -1,4 +1,4 @@
-import type { Handler, RequestContext } from '../../../engine/context.js'
+import type { Handler } from '../../../engine/context.js'
 import { reply } from '../../../engine/context.js'
 import type { Writer } from '../../../store/write-path.js'
 import { formatDate } from '../../../util/time.js'

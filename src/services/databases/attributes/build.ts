@@ -1,5 +1,6 @@
 import { invalidParam } from '../../../errors/index.js'
 import { CUSTOM_ID } from '../../../util/id.js'
+import { KEY_RULE } from '../../common/validators.js'
 import type { Flavor } from '../flavor.js'
 import { numberFormat } from '../formats.js'
 import { type AttributeRecord, type CollectionRecord, idKey } from '../records.js'
@@ -7,8 +8,6 @@ import { ROW_WIDTH_BASE, ROW_WIDTH_MAX, attributeWidth } from '../render.js'
 import { checkValue } from '../values.js'
 import type { AttributeKind } from './kinds.js'
 
-const KEY_RULE =
-  "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char"
 const INT64_MIN = -9223372036854775808n
 const INT64_MAX = 9223372036854775807n
 const MAX_ATTRIBUTES = 1010

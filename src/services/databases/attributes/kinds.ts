@@ -41,3 +41,7 @@ export const kindOf = (attr: { type: string; format?: string }): AttributeKind |
 /** The kind of an inline attribute (`{type: 'string'}`, `{type: 'email'}`, `{type: 'float'}`, …). */
 export const kindByName = (name: unknown): AttributeKind | undefined =>
   KINDS.find((k) => k.name === name) ?? (name === 'double' ? KINDS.find((k) => k.name === 'float') : undefined)
+
+/** Attributes increments, decrements and numeric transaction operations may change: a single integer or float. */
+export const isNumberAttribute = (attr: { type: string; array: boolean }): boolean =>
+  !attr.array && (attr.type === 'integer' || attr.type === 'bigint' || attr.type === 'double')

@@ -15,8 +15,7 @@ import { BATCH_LIMIT, newDocument } from './create.js'
 import { itemPermissions } from './permissions.js'
 import { documentQueries, findDocuments } from './read.js'
 import { type Doc, announceDocument, deleteDocuments, documentsTable, findDocument, nextSequence, saveDocuments } from './store.js'
-
-const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v)
+import { isRecord } from '../../../util/values.js'
 
 const listOf = (flavor: Flavor, collection: CollectionRecord, docs: Doc[]) => ({
   total: docs.length,
@@ -38,7 +37,7 @@ const selectDocuments = async (ctx: RequestContext, flavor: Flavor, collection: 
 export const updateDocuments = (flavor: Flavor) => async (ctx: RequestContext) => {
   const { collection } = await loadTarget(ctx, flavor)
   refuseBulk(flavor, collection, 'update')
-  const data = isObject(ctx.params.data) ? ctx.params.data : {}
+  const data = isRecord(ctx.params.data) ? ctx.params.data : {}
   if (Object.keys(data).length === 0) throw flavor.error('document_missing_payload')
   const permissions = itemPermissions(data.$permissions)
   const { plain, operators } = readOperators(collection, data)
@@ -74,7 +73,7 @@ export const upsertDocuments = (flavor: Flavor) => async (ctx: RequestContext) =
   const { collection } = await loadTarget(ctx, flavor)
   refuseBulk(flavor, collection, 'upsert')
   const items = ctx.params[flavor.param.documents]
-  if (!Array.isArray(items) || items.length > BATCH_LIMIT || !items.every(isObject)) {
+  if (!Array.isArray(items) || items.length > BATCH_LIMIT || !items.every(isRecord)) {
     throw invalidParam(flavor.param.documents, `Value must a valid array no longer than ${BATCH_LIMIT} items and Value must be a valid object.`)
   }
   const table = documentsTable(ctx)

@@ -11,14 +11,13 @@ import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { createPermissions, itemPermissions } from './permissions.js'
 import { refuseBulk } from '../relationships/bulk.js'
 import { hasRelations } from '../relationships/model.js'
-import { renderWithRelations } from '../relationships/read.js'
+import { renderWritten } from '../relationships/read.js'
 import { splitRelations, writeRelations } from '../relationships/write.js'
 import { writeNewDocuments } from './insert-write.js'
 import { type Doc, documentsTable, existingIds, findDocument } from './store.js'
+import { isRecord } from '../../../util/values.js'
 
 export const BATCH_LIMIT = 100
-
-const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Builds a new document: system fields, defaults, structure check (keys may set `$createdAt`/`$updatedAt`). */
 export const newDocument = (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, id: string, data: Doc, permissions: string[]): Doc => {
@@ -54,7 +53,7 @@ export const insertDocuments = async (ctx: RequestContext, flavor: Flavor, colle
 const createMany = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, items: unknown[]) => {
   if (!ctx.caller.key) throw new AppwriteError('general_unauthorized_scope')
   refuseBulk(flavor, collection, 'create')
-  if (items.length > BATCH_LIMIT || !items.every(isObject)) {
+  if (items.length > BATCH_LIMIT || !items.every(isRecord)) {
     throw invalidParam(flavor.param.documents, `Value must a valid array no longer than ${BATCH_LIMIT} items and Value must be a valid object.`)
   }
   const docs = (items as Doc[]).map((item) => {
@@ -73,7 +72,7 @@ export const createDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
   const { collection } = await loadTarget(ctx, flavor)
   const data = ctx.params.data
   const items = ctx.params[flavor.param.documents]
-  const hasData = isObject(data) && Object.keys(data).length > 0
+  const hasData = isRecord(data) && Object.keys(data).length > 0
   const hasItems = Array.isArray(items) && items.length > 0
   if (hasData && hasItems) {
     throw new AppwriteError('general_bad_request', { message: `You can only send one of the following parameters: data, ${flavor.param.documents}` })
@@ -109,7 +108,7 @@ export const createDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
     await writeRelations(ctx, flavor, collection, doc, undefined, relations)
     await insertDocuments(ctx, flavor, collection, [doc])
   })
-  return (await renderWithRelations(ctx, flavor, collection, [doc], undefined, { full: true }))[0]
+  return renderWritten(ctx, flavor, collection, doc)
 }
 
 

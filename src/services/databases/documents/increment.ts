@@ -4,12 +4,15 @@ import { errorCatalog } from '../../../generated/errors.js'
 import { formatDate } from '../../../util/time.js'
 import { checkUid } from '../../common/validators.js'
 import { mayDocument } from '../access.js'
+import { isNumberAttribute } from '../attributes/kinds.js'
 import type { Flavor } from '../flavor.js'
 import { loadTarget } from '../lookup.js'
 import { renderDocument } from '../render.js'
 import { announceDocument, documentsTable, findDocument, saveDocuments } from './store.js'
 
-const NUMERIC = new Set(['integer', 'bigint', 'double'])
+/** The increment routes' refusal of a non-numeric attribute (`databases "x" is not a number`, TablesDB's too). */
+export const notANumber = (flavor: Flavor, key: string) =>
+  new AppwriteError('attribute_type_invalid', { message: `${flavor.apiName} "${key}" is not a number` })
 
 /**
  * `PATCH …/<id>/<attribute>/increment` (and decrement): adds `value` (> 0) to a numeric attribute, refusing
@@ -32,9 +35,7 @@ export const adjustDocument = (flavor: Flavor, sign: 1 | -1) => async (ctx: Requ
       const type = flavor.api === 'tablesdb' ? 'column_not_found' : 'attribute_not_found'
       throw new AppwriteError(type, { message: errorCatalog[type][1] })
     }
-    if (attr.array || !NUMERIC.has(attr.type)) {
-      throw new AppwriteError('attribute_type_invalid', { message: `${flavor.apiName} "${key}" is not a number` })
-    }
+    if (!isNumberAttribute(attr)) throw notANumber(flavor, key)
     if (!mayDocument(ctx.caller, collection, doc, 'update')) throw new AppwriteError('user_unauthorized')
     const current = doc[key]
     const result = Number(current ?? 0) + sign * value

@@ -1,13 +1,13 @@
 import type { ProjectStore } from '../../../store/project-store.js'
 import type { RequestContext } from '../../../engine/context.js'
-import { AppwriteError, invalidParam } from '../../../errors/index.js'
+import { invalidParam } from '../../../errors/index.js'
 import { DOCUMENTS_STORE, type PlanStats, queryDocuments } from '../../../query/dexie/index.js'
 import { type Query, type QueryAttribute, type QueryKind, checkQueriesParam, cursorNotFound, groupQueries, parseQueries, validateQueries } from '../../../query/index.js'
 import { checkUid } from '../../common/validators.js'
 import { assertListable, mayDocument, readFilter } from '../access.js'
 import type { Flavor } from '../flavor.js'
 import { loadTarget, readTarget } from '../lookup.js'
-import { resolvePathFilters } from '../relationships/path-filters.js'
+import { resolvePathFilters, throughRelationships } from '../relationships/path-filters.js'
 import { type CollectionRecord, physicalIndexes } from '../records.js'
 import { hasRelations, isManySide } from '../relationships/model.js'
 import { renderWithRelations } from '../relationships/read.js'
@@ -27,15 +27,15 @@ export const queryAttributes = (collection: CollectionRecord): QueryAttribute[] 
     .map((a) => ({ key: a.key, type: a.type === 'relationship' && !isManySide(a) ? 'string' : a.type, array: a.array, encrypt: a.encrypt }))
 
 /**
- * Validated queries of a document route. `resolved` are the route's queries with filters through
- * relationships already turned into `$id` filters (their ID lists are not held to the 500-value limit).
+ * Validated queries of a document route: its `queries` param, or `parsed` when the caller has them already
+ * (filters through relationships turned into `$id` lists, which `maxValues` then lets past the 500 limit).
  */
-export const documentQueries = (ctx: RequestContext, collection: CollectionRecord, kinds?: QueryKind[], resolved?: Query[]) =>
-  validateQueries(resolved ?? parseQueries(checkQueriesParam(ctx.params.queries)), {
+export const documentQueries = (ctx: RequestContext, collection: CollectionRecord, kinds?: QueryKind[], parsed?: Query[], maxValues?: number) =>
+  validateQueries(parsed ?? parseQueries(checkQueriesParam(ctx.params.queries)), {
     attributes: queryAttributes(collection),
     indexes: collection.indexes.map((i) => ({ key: i.key, type: i.type, attributes: i.attributes })),
     kinds,
-    maxValues: resolved ? Number.MAX_SAFE_INTEGER : undefined,
+    maxValues,
   })
 
 /** Get: a document the caller may not read is indistinguishable from a missing one (404). */
@@ -92,13 +92,14 @@ export const listDocuments = (flavor: Flavor) => async (ctx: RequestContext) => 
   if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0 || ttl > 86400) {
     throw invalidParam('ttl', 'Value must be a valid range between 0 and 86,400')
   }
-  // Filters through relationships read the related collections first, in transactions of their own.
-  const target = await loadTarget(ctx, flavor)
-  const resolved = hasRelations(target.collection) ? await resolvePathFilters(ctx, flavor, target.collection) : undefined
+  const parsed = parseQueries(checkQueriesParam(ctx.params.queries))
+  // Filters through relationships read the related collections first, in transactions of their own; lists
+  // without one go straight to their read.
+  const resolved = throughRelationships(parsed) ? await resolvePathFilters(ctx, flavor, (await loadTarget(ctx, flavor)).collection, parsed) : undefined
   const { collection, total, records, selects } = await readTransaction(ctx, async () => {
     const { collection } = await readTarget(ctx, flavor)
     assertListable(ctx.caller, collection)
-    const queries = documentQueries(ctx, collection, undefined, resolved)
+    const queries = documentQueries(ctx, collection, undefined, resolved ?? parsed, resolved && Number.MAX_SAFE_INTEGER)
     const { total, records } = await findDocuments(ctx, flavor, collection, queries, {
       total: ctx.params.total !== false,
       visible: readFilter(ctx.caller, collection),

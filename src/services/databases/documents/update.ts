@@ -7,15 +7,14 @@ import { assertCollectionCreate, mayDocument } from '../access.js'
 import type { Flavor } from '../flavor.js'
 import { loadTarget } from '../lookup.js'
 import type { CollectionRecord } from '../records.js'
-import { renderDocument } from '../render.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { changes, checkTimestamp, deferred, sameValue } from './change.js'
 import { insertDocuments, newDocument } from './create.js'
 import { permissionsParam } from './permissions.js'
 import { DOCUMENTS_STORE } from '../../../query/dexie/index.js'
 import { type Operation, operatorResults, readOperators } from '../operators/index.js'
-import { documentStores, hasRelations } from '../relationships/model.js'
-import { renderWithRelations } from '../relationships/read.js'
+import { documentStores, } from '../relationships/model.js'
+import { renderWritten } from '../relationships/read.js'
 import { type RelationInput, splitRelations, writeRelations } from '../relationships/write.js'
 import { type Doc, announceDocument, documentsTable, findDocument, saveDocuments } from './store.js'
 
@@ -45,12 +44,8 @@ const commit = async (
     if (changed) await saveDocuments(w, flavor, collection, [next])
     announceDocument(w, ctx, flavor, collection, next, action)
   }, { stores: [DOCUMENTS_STORE] })
-  return rendered(ctx, flavor, collection, next)
+  return renderWritten(ctx, flavor, collection, next)
 }
-
-/** What a write answers: the document, with its relationships loaded when it has any (as Appwrite's writes do). */
-const rendered = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, doc: Doc) =>
-  hasRelations(collection) ? (await renderWithRelations(ctx, flavor, collection, [doc], undefined, { full: true }))[0] : renderDocument(flavor, collection, doc)
 
 /** Reads and writes in one transaction, so concurrent operators (and updates) never lose a write. */
 const atomically = <T>(ctx: RequestContext, collection: CollectionRecord, work: () => Promise<T>) =>
@@ -98,7 +93,7 @@ export const upsertDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
       const doc = { ...fresh, ...operatorResults(flavor, collection, operators, fresh, ctx.now) }
       await writeRelations(ctx, flavor, collection, doc, undefined, relations)
       await insertDocuments(ctx, flavor, collection, [doc], 'upsert')
-      return reply({ status: 200, body: await rendered(ctx, flavor, collection, doc) })
+      return reply({ status: 200, body: await renderWritten(ctx, flavor, collection, doc) })
     }
     const input = stripInput(flavor, plain, !!ctx.caller.key)
     const attributes = collection.attributes.filter((a) => a.status === 'available')
@@ -107,7 +102,7 @@ export const upsertDocument = (flavor: Flavor) => async (ctx: RequestContext) =>
       operators.size === 0 && relations.length === 0 &&
       attributes.every((a) => a.key in input && sameValue(input[a.key], old[a.key])) &&
       (permissions === undefined || sameValue(permissions, old.$permissions))
-    if (unchanged) return reply({ status: 200, body: await rendered(ctx, flavor, collection, old) })
+    if (unchanged) return reply({ status: 200, body: await renderWritten(ctx, flavor, collection, old) })
     const kept: Doc = {}
     for (const a of attributes) if (!a.required && old[a.key] !== undefined) kept[a.key] = old[a.key]
     // A required attribute changed by an operator counts as sent.

@@ -1,8 +1,7 @@
 import { AppwriteError } from '../../../errors/index.js'
 import type { Doc } from '../documents/store.js'
 import { OPERATOR_METHODS, type Operation } from './methods.js'
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+import { isRecord } from '../../../util/values.js'
 
 /** A JSON string naming a known operator method, decoded; anything else is a plain value (`undefined`). */
 const decode = (value: unknown): Record<string, unknown> | undefined => {
@@ -10,13 +9,13 @@ const decode = (value: unknown): Record<string, unknown> | undefined => {
     if (!value.startsWith('{')) return undefined
     try {
       const parsed = JSON.parse(value)
-      return isObject(parsed) && typeof parsed.method === 'string' && OPERATOR_METHODS.has(parsed.method) ? parsed : undefined
+      return isRecord(parsed) && typeof parsed.method === 'string' && OPERATOR_METHODS.has(parsed.method) ? parsed : undefined
     } catch {
       return undefined
     }
   }
   // Staged transaction logs may hold operators already decoded.
-  return isObject(value) && typeof value.method === 'string' && OPERATOR_METHODS.has(value.method) ? value : undefined
+  return isRecord(value) && typeof value.method === 'string' && OPERATOR_METHODS.has(value.method) ? value : undefined
 }
 
 /**

@@ -2,10 +2,10 @@ import type { Flavor } from '../flavor.js'
 import type { AttributeRecord } from '../records.js'
 import { FILTER_CONDITIONS, INT_MAX, INT_MIN, type Operation, isNumericMethod } from './methods.js'
 import { predictNumber } from './apply.js'
+import { phpType } from '../../../util/values.js'
 
 const STRING_TYPES = new Set(['string', 'varchar', 'text', 'mediumtext', 'longtext'])
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
-const phpType = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'double') : Array.isArray(v) ? 'array' : typeof v)
 
 /**
  * Why an operator cannot apply to an attribute holding `current`, in Appwrite's words (utopia-php/database's

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../../engine/context.js'
-import { type Query, checkQueriesParam, parseQueries } from '../../../query/index.js'
+import type { Query } from '../../../query/index.js'
 import { isFilter } from '../../../query/types.js'
 import { readFilter } from '../access.js'
 import { documentQueries, findDocuments } from '../documents/read.js'
@@ -21,7 +21,7 @@ const matchThrough = async (ctx: RequestContext, flavor: Flavor, collection: Col
   const related = attr && (await relatedCollection(ctx, collection, attr))
   if (!attr || !related || depth > MAX_DEPTH) return query
   const [inner] = await resolveAll(ctx, flavor, related, [{ ...query, attribute: rest.join('.') }], depth + 1)
-  const queries = documentQueries(ctx, related, ['filter'], [inner])
+  const queries = documentQueries(ctx, related, ['filter'], [inner], Number.MAX_SAFE_INTEGER)
   const { records } = await findDocuments(ctx, flavor, related, queries, {
     total: false,
     defaultLimit: Number.MAX_SAFE_INTEGER,
@@ -31,19 +31,18 @@ const matchThrough = async (ctx: RequestContext, flavor: Flavor, collection: Col
   return { method: 'equal', attribute: '$id', values: ids.length ? ids : [NO_MATCH] }
 }
 
-const resolveAll = (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, queries: Query[], depth: number): Promise<Query[]> =>
-  Promise.all(
-    queries.map((query) =>
-      isFilter(query.method) && query.attribute.includes('.') && !query.attribute.startsWith('$')
-        ? matchThrough(ctx, flavor, collection, query, depth)
-        : query,
-    ),
-  )
+const isPathFilter = (query: Query) => isFilter(query.method) && query.attribute.includes('.') && !query.attribute.startsWith('$')
+
+/** Whether any top-level filter names a path (`author.name`): only then are related collections read first. */
+export const throughRelationships = (queries: readonly Query[]): boolean => queries.some(isPathFilter)
+
+const resolveAll = (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, queries: readonly Query[], depth: number): Promise<Query[]> =>
+  Promise.all(queries.map((query) => (isPathFilter(query) ? matchThrough(ctx, flavor, collection, query, depth) : query)))
 
 /**
  * The route's queries with top-level filters through relationships (`equal('author.name', ['Ann'])`,
  * `greaterThan('books.pages', 300)`, `author.publisher.name`, …) turned into `$id` filters, as Appwrite 2.0
  * answers them. Filters inside `and`/`or` are left as they are (and refused as unknown attributes).
  */
-export const resolvePathFilters = (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord): Promise<Query[]> =>
-  resolveAll(ctx, flavor, collection, parseQueries(checkQueriesParam(ctx.params.queries)), 1)
+export const resolvePathFilters = (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, queries: readonly Query[]): Promise<Query[]> =>
+  resolveAll(ctx, flavor, collection, queries, 1)

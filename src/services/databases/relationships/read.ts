@@ -59,3 +59,7 @@ export const renderWithRelations = async (
   }
   return out
 }
+
+/** What a create, update or upsert answers: the document, with every relationship loaded when it has any. */
+export const renderWritten = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, doc: Doc) =>
+  hasRelations(collection) ? (await renderWithRelations(ctx, flavor, collection, [doc], undefined, { full: true }))[0] : renderDocument(flavor, collection, doc)

@@ -2,6 +2,7 @@ import { assertGrantable, normalizePermissions } from '../../../auth/permissions
 import type { RequestContext } from '../../../engine/context.js'
 import { AppwriteError } from '../../../errors/index.js'
 import { CUSTOM_ID } from '../../../util/id.js'
+import { KEY_RULE } from '../../common/validators.js'
 import { formatDate } from '../../../util/time.js'
 import { assertCollectionCreate, mayDocument } from '../access.js'
 import { insertDocuments, newDocument } from '../documents/create.js'
@@ -11,14 +12,13 @@ import type { AttributeRecord, CollectionRecord } from '../records.js'
 import { applyDefaults, stripInput, validateStructure } from '../structure.js'
 import { relink } from './links.js'
 import { MAX_DEPTH, RELATION_STORES, isManySide, linksOf, relatedCollection } from './model.js'
+import { isRecord, phpType } from '../../../util/values.js'
 
 export interface RelationInput {
   attr: AttributeRecord
   value: unknown
 }
 
-const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v)
-const phpType = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'double') : typeof v)
 
 const invalid = (flavor: Flavor, message: string) => flavor.error('relationship_value_invalid', { message: `Invalid relationship value. ${message}` })
 
@@ -26,10 +26,10 @@ const invalid = (flavor: Flavor, message: string) => flavor.error('relationship_
 const checkShape = (flavor: Flavor, attr: AttributeRecord, value: unknown): void => {
   if (isManySide(attr)) {
     if (value === null || Array.isArray(value)) return
-    const given = isObject(value) ? 'document' : typeof value === 'string' ? 'document ID' : phpType(value)
+    const given = isRecord(value) ? 'document' : typeof value === 'string' ? 'document ID' : phpType(value)
     throw invalid(flavor, `Must be either an array of documents or document IDs, ${given} given.`)
   }
-  if (value === null || typeof value === 'string' || isObject(value)) return
+  if (value === null || typeof value === 'string' || isRecord(value)) return
   throw invalid(flavor, `Must be either a document ID or a document, ${Array.isArray(value) ? 'array' : phpType(value)} given.`)
 }
 
@@ -69,7 +69,7 @@ export const writeRelations = async (
       const items = value === null ? [] : Array.isArray(value) ? value : [value]
       const ids: string[] = []
       for (const item of items) {
-        const id = isObject(item)
+        const id = isRecord(item)
           ? await writeNested(ctx, flavor, related, item, doc.$permissions as string[], depth)
           : await linkable(ctx, flavor, related, item, many)
         if (id !== undefined && !ids.includes(id)) ids.push(id)
@@ -84,9 +84,7 @@ export const writeRelations = async (
 const linkable = async (ctx: RequestContext, flavor: Flavor, related: CollectionRecord, item: unknown, many: boolean): Promise<string | undefined> => {
   if (typeof item !== 'string') throw invalid(flavor, `Must be either a document ID or a document, ${phpType(item)} given.`)
   if (!CUSTOM_ID.test(item)) {
-    throw flavor.error('relationship_value_invalid', {
-      message: "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, period, hyphen, and underscore. Can't start with a special char",
-    })
+    throw flavor.error('relationship_value_invalid', { message: KEY_RULE })
   }
   if (!many) return item
   const found = await findDocument(documentsTable(ctx), related, item)

@@ -1,14 +1,14 @@
 import { assertGrantable, isAllowed } from '../../../auth/permissions.js'
 import type { RequestContext } from '../../../engine/context.js'
 import { AppwriteError, invalidParam } from '../../../errors/index.js'
+import { isNumberAttribute } from '../attributes/kinds.js'
 import { type Doc, documentsTable, findDocument } from '../documents/store.js'
 import type { Flavor } from '../flavor.js'
 import { type CollectionRecord, type DatabaseRecord, collectionKey, idKey } from '../records.js'
 import { BULK_ACTIONS, STAGED_ACTIONS, type StagedAction, type StagedOperation } from './records.js'
+import { isRecord } from '../../../util/values.js'
 
 const NEEDS_ID = new Set<StagedAction>(['create', 'update', 'upsert', 'delete', 'increment', 'decrement'])
-const NUMERIC = new Set(['integer', 'bigint', 'double'])
-const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isNumeric = (v: unknown) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
 
 /**
@@ -16,7 +16,7 @@ const isNumeric = (v: unknown) => typeof v === 'number' || (typeof v === 'string
  * `general_argument_invalid` gives. @note Some of Appwrite's texts contain U+2011 hyphens; kept.
  */
 export const operationShapeError = (flavor: Flavor, value: unknown): string | undefined => {
-  if (!isObject(value)) return 'Value must be an array'
+  if (!isRecord(value)) return 'Value must be an array'
   const required = ['databaseId', 'action', flavor.param.collection]
   for (const key of required) if (!(key in value)) return `Missing required key: ${key}`
   for (const key of required) {
@@ -84,13 +84,13 @@ export const checkOperation = async (ctx: RequestContext, flavor: Flavor, entry:
   }
   if (!privileged && !BULK_ACTIONS.has(action)) {
     checkPermission(ctx, collection, action, doc)
-    const granted = isObject(data) ? data.$permissions : undefined
+    const granted = isRecord(data) ? data.$permissions : undefined
     if (Array.isArray(granted)) assertGrantable(ctx.caller, granted as string[])
   }
   if (action === 'increment' || action === 'decrement') {
     const key = String((data as Doc).attribute ?? (data as Doc).column ?? '')
     const attr = collection.attributes.find((a) => a.key === key)
-    if (!attr || attr.array || !NUMERIC.has(attr.type)) {
+    if (!attr || !isNumberAttribute(attr)) {
       throw new AppwriteError('attribute_type_invalid', { message: `${flavor.api === 'tablesdb' ? 'Column' : 'Attribute'} "${key}" is not a number` })
     }
   }

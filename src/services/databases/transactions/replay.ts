@@ -11,6 +11,7 @@ import { updateDocument, upsertDocument } from '../documents/update.js'
 import { legacy } from '../flavor.js'
 import { loadTarget } from '../lookup.js'
 import type { StagedAction, StagedOperation } from './records.js'
+import { isRecord } from '../../../util/values.js'
 
 /** Replays run the ordinary handlers, in the legacy names the log is kept in. */
 const HANDLERS: Record<StagedAction, Handler> = {
@@ -26,7 +27,7 @@ const HANDLERS: Record<StagedAction, Handler> = {
   bulkDelete: deleteManyDocuments(legacy),
 }
 
-const asObject = (value: unknown): Doc => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Doc) : {})
+const asObject = (value: unknown): Doc => (isRecord(value) ? value : {})
 
 const numeric = (value: unknown) => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value)
 

@@ -3,6 +3,8 @@ import { reply } from '../../../engine/context.js'
 import { AppwriteError, invalidParam } from '../../../errors/index.js'
 import { checkCustomId, checkUid, resolveId } from '../../common/validators.js'
 import { assertCollectionCreate } from '../access.js'
+import { isNumberAttribute } from '../attributes/kinds.js'
+import { notANumber } from '../documents/increment.js'
 import { createPermissions, permissionsParam } from '../documents/permissions.js'
 import { type Doc, documentsTable, findDocument } from '../documents/store.js'
 import type { Flavor } from '../flavor.js'
@@ -14,18 +16,19 @@ import { appendOperations } from './append.js'
 import { assertStageable, findTransaction, notPending } from './lookup.js'
 import { withStaged } from './overlay.js'
 import type { StagedAction, StagedOperation } from './records.js'
+import { isRecord } from '../../../util/values.js'
 
 type Staged = Omit<StagedOperation, 'stagedAt'>
 
-const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v)
-const dataOf = (ctx: RequestContext): Doc => (isObject(ctx.params.data) ? ctx.params.data : {})
-const NUMERIC = new Set(['integer', 'bigint', 'double'])
+const dataOf = (ctx: RequestContext): Doc => (isRecord(ctx.params.data) ? ctx.params.data : {})
 
 /** What the route's handler answers for a staged write: a preview, never the stored document. */
 interface Plan {
   op: Staged
   answer: () => unknown
 }
+
+const ON_DOCUMENT: ReadonlySet<StagedAction> = new Set(['update', 'upsert', 'delete', 'increment', 'decrement'])
 
 const unstored = (doc: Doc): Doc => ({ ...doc, $sequence: '', $createdAt: '', $updatedAt: '' })
 
@@ -44,9 +47,13 @@ export const transactional = (flavor: Flavor, action: StagedAction, handler: Han
   assertStageable(ctx, t, 1)
   const bulkCreate = action === 'create' && Array.isArray(ctx.params[flavor.param.documents]) && (ctx.params[flavor.param.documents] as unknown[]).length > 0
   const base = { databaseId: collection.databaseId, collectionId: collection.$id }
-  const plan = await withStaged(ctx, t, () => planOf(ctx, flavor, collection, bulkCreate ? 'bulkCreate' : action, base))
-  await appendOperations(ctx, t.$id, [plan.op])
-  return plan.answer()
+  const staged = bulkCreate ? 'bulkCreate' : action
+  const plan = () => planOf(ctx, flavor, collection, staged, base)
+  // Only a write on one existing document needs the data as the transaction sees it (its preview, its
+  // existence); creates and bulk calls check nothing there, so the staged log is not replayed for them.
+  const planned = ON_DOCUMENT.has(staged) ? await withStaged(ctx, t, plan) : await plan()
+  await appendOperations(ctx, t.$id, [planned.op])
+  return planned.answer()
 }
 
 const planOf = async (ctx: RequestContext, flavor: Flavor, collection: CollectionRecord, action: StagedAction, base: Pick<Staged, 'databaseId' | 'collectionId'>): Promise<Plan> => {
@@ -107,9 +114,7 @@ const planAdjust = (ctx: RequestContext, flavor: Flavor, collection: CollectionR
   const value = ctx.params.value ?? 1
   if (typeof value !== 'number' || !(value > 0)) throw invalidParam('value', 'Value must be numeric and greater than 0')
   const attr = collection.attributes.find((a) => a.key === key)
-  if (!attr || attr.array || !NUMERIC.has(attr.type)) {
-    throw new AppwriteError('attribute_type_invalid', { message: `${flavor.api === 'tablesdb' ? 'Column' : 'Attribute'} "${key}" is not a number` })
-  }
+  if (!attr || !isNumberAttribute(attr)) throw notANumber(flavor, key)
   const bound = sign > 0 ? ctx.params.max : ctx.params.min
   const data = { attribute: key, value, [sign > 0 ? 'max' : 'min']: bound ?? null }
   const preview = { ...doc, [key]: Number(doc[key] ?? 0) + sign * value }
