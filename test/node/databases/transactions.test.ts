@@ -61,6 +61,9 @@ describe('Transactions through the official SDK', () => {
     const rolled = await tables.updateTransaction({ transactionId: tx.$id, rollback: true })
     expect(rolled.status).toBe('failed')
     expect((await tables.listRows(ids)).total).toBe(0)
+    // Its creator deletes it.
+    await tables.deleteTransaction({ transactionId: tx.$id })
+    expect((await failure(tables.getTransaction({ transactionId: tx.$id })))[1]).toBe('transaction_not_found')
   })
 
   it('fails the whole commit when one operation fails, leaving the data untouched', async () => {
@@ -131,7 +134,7 @@ describe('Transactions through the official SDK', () => {
     expect((await tables.listRows({ ...ids, queries: [Query.limit(200)] })).total).toBe(100)
   })
 
-  it('belongs to its creator: another user sees 404, lists only their own', async () => {
+  it('belongs to its creator: another user sees 404, lists only their own, cannot delete it', async () => {
     emu = startNodeEmulator()
     await makeCollection(emu, { api: 'tablesdb', attributes: ATTRIBUTES })
     const alice = await signedIn(emu, 'alice@example.com')
@@ -144,6 +147,10 @@ describe('Transactions through the official SDK', () => {
     expect((await new TablesDB(bob.client).listTransactions()).total).toBe(0)
     const keyList = await serverCall(emu, 'GET', '/tablesdb/transactions')
     expect(keyList.body.total).toBe(1)
+    // Deleting it: Bob cannot reach it, a key can; then it is gone for everyone.
+    expect((await failure(new TablesDB(bob.client).deleteTransaction({ transactionId: tx.$id })))[1]).toBe('transaction_not_found')
+    expect((await serverCall(emu, 'DELETE', `/tablesdb/transactions/${tx.$id}`)).status).toBe(204)
+    expect((await serverCall(emu, 'GET', `/tablesdb/transactions/${tx.$id}`)).status).toBe(404)
   })
 
   it('commits through the Databases facade too, and announces the committed writes as events', async () => {
